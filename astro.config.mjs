@@ -1,0 +1,49 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import { rehypeBaseLinks } from './src/lib/rehype-base-links.ts';
+import { rehypeTableScroll } from './src/lib/rehype-table-scroll.ts';
+
+/**
+ * Deploying under a sub-path (for example https://example.org/interop-workbook/) is one
+ * environment variable: BASE_PATH=/interop-workbook/. SITE_URL gives the sitemap its origin.
+ */
+const base = normaliseBase(process.env.BASE_PATH ?? '/');
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+/** @type {NonNullable<import('astro').AstroUserConfig['experimental']>['csp']} */
+const csp = {
+  directives: [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+  ],
+};
+
+export default defineConfig({
+  site,
+  base,
+  outDir: process.env.OUT_DIR ?? './dist',
+  trailingSlash: 'ignore',
+  integrations: [mdx(), preact(), sitemap()],
+  markdown: {
+    // Prism marks tokens with classes; Shiki's inline style attributes would break the strict style policy.
+    syntaxHighlight: 'prism',
+    rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTableScroll],
+  },
+  experimental: { csp },
+  server: { port: 4321, host: false },
+  devToolbar: { enabled: false },
+});
+
+/** @param {string} path */
+function normaliseBase(path) {
+  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}

@@ -1,0 +1,21 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { guideSchema } from './schemas/guide';
+import { pageSchema } from './schemas/page';
+
+/**
+ * All prose lives in the top-level content/ folder. Each guide page's place in the
+ * sidebar (its section and order) comes from its own front matter.
+ */
+const guide = defineCollection({
+  loader: glob({ pattern: '**/*.{md,mdx}', base: './content/guide' }),
+  schema: guideSchema,
+});
+
+/** Stand-alone pages outside the guide, such as the home page. */
+const pages = defineCollection({
+  loader: glob({ pattern: '**/*.{md,mdx}', base: './content/pages' }),
+  schema: pageSchema,
+});
+
+export const collections = { guide, pages };

@@ -1,0 +1,101 @@
+/**
+ * The only script a reading page runs: the theme toggle, the narrow-screen menu and the
+ * search launcher. The search dialog itself is fetched the first time it is opened.
+ */
+import { THEME_STORAGE_KEY } from '../consts';
+import { isEditableTarget, isSearchShortcut } from '../lib/shortcuts';
+
+type Theme = 'light' | 'dark';
+
+const root = document.documentElement;
+const darkQuery = matchMedia('(prefers-color-scheme: dark)');
+
+function storedTheme(): Theme | null {
+  try {
+    const value = localStorage.getItem(THEME_STORAGE_KEY);
+    return value === 'light' || value === 'dark' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function applyTheme(theme: Theme): void {
+  root.dataset.theme = theme;
+  for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
+    toggle.setAttribute('aria-pressed', String(theme === 'dark'));
+  }
+}
+
+function setupTheme(): void {
+  applyTheme(storedTheme() ?? (darkQuery.matches ? 'dark' : 'light'));
+  for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
+    toggle.addEventListener('click', () => {
+      const next: Theme = root.dataset.theme === 'dark' ? 'light' : 'dark';
+      applyTheme(next);
+      try {
+        localStorage.setItem(THEME_STORAGE_KEY, next);
+      } catch {
+        // Storage is blocked: the choice still holds for this page view.
+      }
+    });
+  }
+  darkQuery.addEventListener('change', (event) => {
+    if (!storedTheme()) applyTheme(event.matches ? 'dark' : 'light');
+  });
+  window.addEventListener('storage', (event) => {
+    if (event.key === THEME_STORAGE_KEY) applyTheme(storedTheme() ?? (darkQuery.matches ? 'dark' : 'light'));
+  });
+}
+
+function setupMenu(): void {
+  const button = document.querySelector<HTMLButtonElement>('[data-menu-toggle]');
+  const pane = document.querySelector<HTMLElement>('[data-sidebar-pane]');
+  if (!button || !pane) return;
+  const setOpen = (open: boolean) => {
+    button.setAttribute('aria-expanded', String(open));
+    pane.toggleAttribute('data-open', open);
+    document.body.toggleAttribute('data-menu-open', open);
+  };
+  button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true'));
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && button.getAttribute('aria-expanded') === 'true') {
+      setOpen(false);
+      button.focus();
+    }
+  });
+  matchMedia('(min-width: 50em)').addEventListener('change', (event) => {
+    if (event.matches) setOpen(false);
+  });
+}
+
+let searchModule: Promise<typeof import('../islands/search-mount')> | undefined;
+
+function openSearch(query = ''): void {
+  searchModule ??= import('../islands/search-mount');
+  void searchModule.then((module) => module.openSearch({ base: document.body.dataset.base ?? '/', query }));
+}
+
+function setupSearch(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-search-open]')) {
+    button.addEventListener('click', () => openSearch());
+  }
+  if (/Mac|iPhone|iPad/.test(navigator.userAgent)) {
+    for (const hint of document.querySelectorAll('[data-shortcut-hint]')) hint.textContent = '⌘ K';
+  }
+  document.addEventListener('keydown', (event) => {
+    if (!isSearchShortcut(event, isEditableTarget(event.target as Element | null))) return;
+    event.preventDefault();
+    openSearch();
+  });
+  for (const form of document.querySelectorAll<HTMLFormElement>('[data-search-form]')) {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const input = form.querySelector<HTMLInputElement>('input[type="search"]');
+      openSearch(input?.value.trim() ?? '');
+    });
+  }
+}
+
+setupTheme();
+setupMenu();
+setupSearch();

@@ -1,0 +1,105 @@
+// `npm test`: type check, unit tests, build (at the root and under a sub-path), then the
+// browser tests against the built sites. Ends with one line: "N passed, N failed".
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { findBrowser, NO_BROWSER_MESSAGE } from './browser.mjs';
+
+const SUBPATH = { BASE_PATH: '/interop-workbook/', OUT_DIR: './dist-subpath' };
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const totals = { passed: 0, failed: 0 };
+const summary = [];
+
+/** Runs a command, echoing its output, and resolves with its exit code and what it printed. */
+function run(command, args, extraEnv = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function record(suite, passed, failed, seconds) {
+  totals.passed += passed;
+  totals.failed += failed;
+  summary.push(`${suite.padEnd(12)} ${String(passed).padStart(4)} passed, ${failed} failed  (${seconds.toFixed(1)} s)`);
+}
+
+/** A step that is one check (type check, a build) counts as one test. */
+async function step(name, command, args, extraEnv) {
+  const started = performance.now();
+  console.log(`\n▶ ${name}`);
+  const { code } = await run(command, args, extraEnv);
+  record(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1, (performance.now() - started) / 1000);
+  return code === 0;
+}
+
+function finish() {
+  console.log('\nSummary');
+  for (const line of summary) console.log(`  ${line}`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(totals.failed === 0 ? 0 : 1);
+}
+
+const browser = findBrowser();
+if (!browser) {
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
+
+const node = process.execPath;
+const astro = 'node_modules/astro/astro.js';
+const pagefind = 'node_modules/pagefind/lib/runner/bin.cjs';
+
+await step('typecheck', node, [astro, 'check']);
+
+{
+  const started = performance.now();
+  console.log('\n▶ unit');
+  const files = ['tests/unit', 'tests/build'].flatMap((dir) =>
+    readdirSync(dir).filter((file) => file.endsWith('.test.ts')).map((file) => `${dir}/${file}`),
+  );
+  const { code, output } = await run(node, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files]);
+  const passed = Number(/^# pass (\d+)/m.exec(output)?.[1] ?? 0);
+  const failed = Number(/^# fail (\d+)/m.exec(output)?.[1] ?? 0);
+  record('unit', passed, failed || (code === 0 ? 0 : 1), (performance.now() - started) / 1000);
+}
+
+const built =
+  (await step('build', node, [astro, 'build'])) &&
+  (await step('index', node, [pagefind, '--site', 'dist'])) &&
+  (await step('build-base', node, [astro, 'build'], SUBPATH)) &&
+  (await step('index-base', node, [pagefind, '--site', SUBPATH.OUT_DIR]));
+
+if (!built) {
+  console.error('\nThe build failed, so the browser tests did not run.');
+  finish();
+}
+
+{
+  const started = performance.now();
+  console.log('\n▶ e2e');
+  rmSync('tests/.results', { recursive: true, force: true });
+  mkdirSync('tests/.results', { recursive: true });
+  const { code } = await run(node, ['node_modules/@playwright/test/cli.js', 'test']);
+  let passed = 0;
+  let failed = 0;
+  try {
+    const stats = JSON.parse(readFileSync('tests/.results/e2e.json', 'utf8')).stats;
+    passed = stats.expected + stats.flaky;
+    failed = stats.unexpected;
+  } catch {
+    failed = 1;
+  }
+  if (code !== 0 && failed === 0) failed = 1;
+  record('e2e', passed, failed, (performance.now() - started) / 1000);
+}
+
+finish();

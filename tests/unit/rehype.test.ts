@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Element, Root } from 'hast';
+import { rehypeBaseLinks } from '../../src/lib/rehype-base-links.ts';
+import { rehypeTableScroll } from '../../src/lib/rehype-table-scroll.ts';
+
+const el = (tagName: string, properties: Element['properties'] = {}, children: Element['children'] = []): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
+const text = (value: string) => ({ type: 'text' as const, value });
+
+describe('rehypeBaseLinks', () => {
+  it('prefixes site links and image sources with the base', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        el('a', { href: '/guide/fhir/' }),
+        el('img', { src: '/figures/map.svg' }),
+        el('a', { href: 'https://hl7.org/' }),
+        el('a', { href: '#sources' }),
+      ],
+    };
+    rehypeBaseLinks({ base: '/interop/' })(tree);
+    const values = tree.children.map((node) => {
+      const props = (node as Element).properties;
+      return props['href'] ?? props['src'];
+    });
+    assert.deepEqual(values, ['/interop/guide/fhir/', '/interop/figures/map.svg', 'https://hl7.org/', '#sources']);
+  });
+
+  it('changes nothing at the root base', () => {
+    const tree: Root = { type: 'root', children: [el('a', { href: '/guide/' })] };
+    rehypeBaseLinks({ base: '/' })(tree);
+    assert.equal((tree.children[0] as Element).properties['href'], '/guide/');
+  });
+});
+
+describe('rehypeTableScroll', () => {
+  it('wraps each table in a focusable region named after the heading above it', () => {
+    const table = el('table', {}, [el('tbody')]);
+    const tree: Root = { type: 'root', children: [el('h2', {}, [text('Standards at a glance')]), table] };
+    rehypeTableScroll()(tree);
+    const wrapper = tree.children[1] as Element;
+    assert.equal(wrapper.tagName, 'div');
+    assert.deepEqual(wrapper.properties['className'], ['table-scroll']);
+    assert.equal(wrapper.properties['role'], 'region');
+    assert.equal(wrapper.properties['tabIndex'], 0);
+    assert.equal(wrapper.properties['ariaLabel'], 'Table: Standards at a glance');
+    assert.equal(wrapper.children[0], table);
+  });
+
+  it('prefers the caption for the name and wraps each table once', () => {
+    const table = el('table', {}, [el('caption', {}, [text('ACK codes')])]);
+    const tree: Root = { type: 'root', children: [el('h2', {}, [text('Heading')]), table] };
+    rehypeTableScroll()(tree);
+    const wrapper = tree.children[1] as Element;
+    assert.equal(wrapper.properties['ariaLabel'], 'Table: ACK codes');
+    assert.equal((wrapper.children[0] as Element).tagName, 'table');
+  });
+});
