@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { rehypeBaseLinks } from './src/lib/rehype-base-links.ts';
-import { rehypeTableScroll } from './src/lib/rehype-table-scroll.ts';
+import { rehypeScrollBoxes } from './src/lib/rehype-scroll-boxes.ts';
 
 /**
  * Deploying under a sub-path (for example https://example.org/interop-workbook/) is one
@@ -35,7 +35,7 @@ export default defineConfig({
   markdown: {
     // Prism marks tokens with classes; Shiki's inline style attributes would break the strict style policy.
     syntaxHighlight: 'prism',
-    rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTableScroll],
+    rehypePlugins: [[rehypeBaseLinks, { base }], rehypeScrollBoxes],
   },
   experimental: { csp },
   server: { port: 4321, host: false },

@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { withBase } from './paths.ts';
 
@@ -7,17 +7,34 @@ export interface BaseLinkOptions {
   base: string;
 }
 
+const LINK_ATTRIBUTES = new Set(['href', 'src']);
+
+interface JsxAttribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+}
+
 /**
  * Authors write site links as "/guide/fhir/"; under a sub-path deployment they must
- * become "/interop-workbook/guide/fhir/". This rewrites href and src in Markdown and MDX.
+ * become "/interop-workbook/guide/fhir/". This rewrites href and src in Markdown links,
+ * HTML elements and the JSX elements MDX keeps as they were written.
  */
 export function rehypeBaseLinks({ base }: BaseLinkOptions) {
   return (tree: Root) => {
     if (base === '/') return;
-    visit(tree, 'element', (node: Element) => {
-      for (const attribute of ['href', 'src'] as const) {
-        const value = node.properties[attribute];
-        if (typeof value === 'string') node.properties[attribute] = withBase(base, value);
+    visit(tree, (node) => {
+      if (node.type === 'element') {
+        for (const name of LINK_ATTRIBUTES) {
+          const value = node.properties[name];
+          if (typeof value === 'string') node.properties[name] = withBase(base, value);
+        }
+      } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+        for (const attribute of (node as unknown as { attributes: JsxAttribute[] }).attributes) {
+          if (attribute.type === 'mdxJsxAttribute' && LINK_ATTRIBUTES.has(attribute.name ?? '') && typeof attribute.value === 'string') {
+            attribute.value = withBase(base, attribute.value);
+          }
+        }
       }
     });
   };

@@ -5,7 +5,7 @@ test('an unknown address shows the 404 page with search and a way home', async (
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   await expect(page).toHaveTitle(/Page not found/);
-  const field = page.getByRole('searchbox', { name: 'Search the site' });
+  const field = page.getByRole('searchbox', { name: 'What were you looking for?' });
   await field.fill('fhir');
   await field.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Search' });

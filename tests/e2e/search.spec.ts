@@ -19,7 +19,7 @@ test('Ctrl+K opens search, and "dicom" in lower case finds the standards overvie
 
 test('"/" opens search, but types a slash inside a text field', async ({ page }) => {
   await page.goto('/this-page-does-not-exist/');
-  const field = page.getByRole('searchbox', { name: 'Search the site' }).first();
+  const field = page.getByRole('searchbox', { name: 'What were you looking for?' });
   await field.focus();
   await page.keyboard.type('a/b');
   await expect(field).toHaveValue('a/b');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Element, Root } from 'hast';
 import { rehypeBaseLinks } from '../../src/lib/rehype-base-links.ts';
-import { rehypeTableScroll } from '../../src/lib/rehype-table-scroll.ts';
+import { rehypeScrollBoxes } from '../../src/lib/rehype-scroll-boxes.ts';
 
 const el = (tagName: string, properties: Element['properties'] = {}, children: Element['children'] = []): Element => ({
   type: 'element',
@@ -31,6 +31,24 @@ describe('rehypeBaseLinks', () => {
     assert.deepEqual(values, ['/interop/guide/fhir/', '/interop/figures/map.svg', 'https://hl7.org/', '#sources']);
   });
 
+  it('rewrites links in JSX elements that MDX keeps as written', () => {
+    const jsx = {
+      type: 'mdxJsxFlowElement',
+      name: 'a',
+      attributes: [
+        { type: 'mdxJsxAttribute', name: 'href', value: '/guide/' },
+        { type: 'mdxJsxAttribute', name: 'class', value: 'button' },
+      ],
+      children: [],
+    };
+    const tree = { type: 'root', children: [jsx] } as unknown as Root;
+    rehypeBaseLinks({ base: '/interop/' })(tree);
+    assert.deepEqual(
+      jsx.attributes.map((attribute) => attribute.value),
+      ['/interop/guide/', 'button'],
+    );
+  });
+
   it('changes nothing at the root base', () => {
     const tree: Root = { type: 'root', children: [el('a', { href: '/guide/' })] };
     rehypeBaseLinks({ base: '/' })(tree);
@@ -38,11 +56,11 @@ describe('rehypeBaseLinks', () => {
   });
 });
 
-describe('rehypeTableScroll', () => {
+describe('rehypeScrollBoxes', () => {
   it('wraps each table in a focusable region named after the heading above it', () => {
     const table = el('table', {}, [el('tbody')]);
     const tree: Root = { type: 'root', children: [el('h2', {}, [text('Standards at a glance')]), table] };
-    rehypeTableScroll()(tree);
+    rehypeScrollBoxes()(tree);
     const wrapper = tree.children[1] as Element;
     assert.equal(wrapper.tagName, 'div');
     assert.deepEqual(wrapper.properties['className'], ['table-scroll']);
@@ -55,9 +73,16 @@ describe('rehypeTableScroll', () => {
   it('prefers the caption for the name and wraps each table once', () => {
     const table = el('table', {}, [el('caption', {}, [text('ACK codes')])]);
     const tree: Root = { type: 'root', children: [el('h2', {}, [text('Heading')]), table] };
-    rehypeTableScroll()(tree);
+    rehypeScrollBoxes()(tree);
     const wrapper = tree.children[1] as Element;
     assert.equal(wrapper.properties['ariaLabel'], 'Table: ACK codes');
     assert.equal((wrapper.children[0] as Element).tagName, 'table');
+  });
+
+  it('makes code blocks focusable so the keyboard can scroll them', () => {
+    const pre = el('pre', {}, [el('code', {}, [text('MSH|^~\\&|')])]);
+    const tree: Root = { type: 'root', children: [pre] };
+    rehypeScrollBoxes()(tree);
+    assert.equal(pre.properties['tabIndex'], 0);
   });
 });

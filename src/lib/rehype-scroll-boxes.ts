@@ -8,17 +8,21 @@ function textOf(node: ElementContent | Root): string {
 }
 
 /**
- * Wide tables scroll inside their own box instead of making the page scroll sideways.
- * The box is a keyboard-focusable region named after the table's caption or, failing
- * that, the heading above it, so screen-reader and keyboard users can reach and scroll it.
+ * Wide tables and long code lines scroll inside their own box instead of making the page
+ * scroll sideways, and keyboard users must be able to reach that box to scroll it.
+ * A table's box is a region named after its caption or, failing that, the heading above it.
  */
-export function rehypeTableScroll() {
+export function rehypeScrollBoxes() {
   return (tree: Root) => {
     let lastHeading = '';
     visit(tree, 'element', (node: Element, index, parent) => {
       if (/^h[2-6]$/.test(node.tagName)) {
         lastHeading = textOf(node).trim();
         return;
+      }
+      if (node.tagName === 'pre') {
+        node.properties['tabIndex'] = 0;
+        return SKIP;
       }
       if (node.tagName !== 'table' || !parent || index === undefined) return;
       const caption = node.children.find(
