@@ -11,6 +11,7 @@ if (!browser) {
 export const ROOT_PORT = 4410;
 export const SUBPATH_PORT = 4411;
 export const SUBPATH_BASE = '/interop-workbook/';
+export const DEV_PORT = 4412;
 
 const preview = (port: number, env: Record<string, string>) => ({
   command: `node node_modules/astro/astro.js preview --port ${port}`,
@@ -49,11 +50,21 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'site', testIgnore: /subpath\.spec\.ts/ },
+    { name: 'site', testIgnore: /(subpath|dev)\.spec\.ts/ },
+    { name: 'dev', testMatch: /dev\.spec\.ts/, use: { baseURL: `http://localhost:${DEV_PORT}` } },
     { name: 'subpath', testMatch: /subpath\.spec\.ts/, use: { baseURL: `http://localhost:${SUBPATH_PORT}` } },
   ],
   webServer: [
     preview(ROOT_PORT, {}),
     preview(SUBPATH_PORT, { BASE_PATH: SUBPATH_BASE, OUT_DIR: './dist-subpath' }),
+    {
+      command: `node node_modules/astro/astro.js dev --port ${DEV_PORT}`,
+      url: `http://localhost:${DEV_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    },
   ],
 });
