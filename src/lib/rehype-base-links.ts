@@ -15,6 +15,11 @@ interface JsxAttribute {
   value?: unknown;
 }
 
+/** MDX keeps JSX written in a page as its own node types, which hast's types do not list. */
+function isMdxJsxElement(node: { type: string }): boolean {
+  return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+}
+
 /**
  * Authors write site links as "/guide/fhir/"; under a sub-path deployment they must
  * become "/interop-workbook/guide/fhir/". This rewrites href and src in Markdown links,
@@ -29,7 +34,7 @@ export function rehypeBaseLinks({ base }: BaseLinkOptions) {
           const value = node.properties[name];
           if (typeof value === 'string') node.properties[name] = withBase(base, value);
         }
-      } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      } else if (isMdxJsxElement(node)) {
         for (const attribute of (node as unknown as { attributes: JsxAttribute[] }).attributes) {
           if (attribute.type === 'mdxJsxAttribute' && LINK_ATTRIBUTES.has(attribute.name ?? '') && typeof attribute.value === 'string') {
             attribute.value = withBase(base, attribute.value);
