@@ -3,8 +3,9 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-export const NO_BROWSER_MESSAGE =
-  'No Chromium found for the browser tests: run `apt-get install chromium` (Debian/Ubuntu), or `npx playwright install chromium`, or set CHROMIUM_PATH to a Chromium binary.';
+export const NO_BROWSER_MESSAGE = process.env.CHROMIUM_PATH
+  ? `CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which does not exist: point it at a Chromium binary, or unset it to use /usr/bin/chromium (apt-get install chromium) or Playwright's browser (npx playwright install chromium).`
+  : 'No Chromium found for the browser tests: run `apt-get install chromium` (Debian/Ubuntu) or `npx playwright install chromium`, or set CHROMIUM_PATH to a Chromium binary.';
 
 /** @returns {{ executablePath: string | undefined, source: string } | undefined} */
 export function findBrowser() {

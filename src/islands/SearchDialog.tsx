@@ -32,12 +32,15 @@ function Excerpt({ html }: { html: string }) {
 
 function ResultItem({ result }: { result: PagefindResultData }) {
   const type = result.filters['type']?.[0];
-  const subResults = result.sub_results.filter((sub) => sub.url !== result.url && sub.url.includes('#')).slice(0, MAX_SUB_RESULTS);
+  const title = result.meta['title'] ?? result.url;
+  const subResults = result.sub_results
+    .filter((sub) => sub.url.includes('#') && !sub.url.endsWith('#_top') && sub.title !== title)
+    .slice(0, MAX_SUB_RESULTS);
   return (
     <li class="search-result">
       <a class="search-result-link" href={result.url}>
         <span class="search-result-heading">
-          <span class="search-result-title">{result.meta['title'] ?? result.url}</span>
+          <span class="search-result-title">{title}</span>
           {type && <span class="search-result-type">{type}</span>}
         </span>
         <span class="search-result-excerpt">
@@ -107,7 +110,7 @@ export function SearchDialog({ base }: { base: string }) {
         if (!response || searchId !== searchIdRef.current) return;
         const first = await Promise.all(response.results.slice(0, PAGE_SIZE).map((result) => result.data()));
         if (searchId !== searchIdRef.current) return;
-        const typeCounts = (filter === 'all' ? response.filters : response.totalFilters)['type'] ?? {};
+        const typeCounts = response.totalFilters['type'] ?? {};
         allResultsRef.current = response.results;
         setOutcome({
           phase: 'done',

@@ -9,5 +9,7 @@ export async function loadPagefind(base: string): Promise<PagefindApi> {
   const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
   await pagefind.options({ baseUrl: base, excerptLength: 28 });
   await pagefind.init();
+  // Search responses only carry per-filter counts once the filter index is loaded.
+  await pagefind.filters();
   return pagefind;
 }

@@ -28,6 +28,7 @@ export interface PagefindResponse {
 export interface PagefindApi {
   options(options: { baseUrl?: string; excerptLength?: number; bundlePath?: string }): Promise<void>;
   init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
   search(term: string, options?: { filters?: Record<string, string | string[]> }): Promise<PagefindResponse | null>;
   debouncedSearch(
     term: string,

@@ -80,6 +80,7 @@ test('the type filter narrows results and announces the scope', async ({ page })
   await searchbox(page).fill('hl7');
   const filters = dialog(page).getByRole('group', { name: 'Show results from' });
   for (const name of ['All', /^Guide/, /^Glossary/, /^Tools/]) await expect(filters.getByRole('radio', { name })).toHaveCount(1);
+  await expect(filters.getByRole('radio', { name: /^Guide \d+$/ })).not.toHaveAccessibleName('Guide 0');
   await filters.getByRole('radio', { name: /^Guide/ }).check();
   await expect(page.getByRole('status').filter({ hasText: /in Guide\.$/ })).toBeVisible();
   await expect(dialog(page).locator('.search-result-type').first()).toHaveText('Guide');
