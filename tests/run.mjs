@@ -1,7 +1,7 @@
 // `npm test`: type check, unit tests, build (at the root and under a sub-path), then the
 // browser tests against the built sites. Ends with one line: "N passed, N failed".
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { findBrowser, NO_BROWSER_MESSAGE } from './browser.mjs';
 
 const SUBPATH = { BASE_PATH: '/interop-workbook/', OUT_DIR: './dist-subpath' };
@@ -48,6 +48,16 @@ function finish() {
   process.exit(totals.failed === 0 ? 0 : 1);
 }
 
+/** Runs node:test files and counts their tests from the TAP summary. */
+async function nodeTests(suite, files) {
+  const started = performance.now();
+  console.log(`\n▶ ${suite}`);
+  const { code, output } = await run(node, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files]);
+  const passed = Number(/^# pass (\d+)/m.exec(output)?.[1] ?? 0);
+  const failed = Number(/^# fail (\d+)/m.exec(output)?.[1] ?? 0);
+  record(suite, passed, failed || (code === 0 ? 0 : 1), (performance.now() - started) / 1000);
+}
+
 const browser = findBrowser();
 if (!browser) {
   console.error(NO_BROWSER_MESSAGE);
@@ -60,17 +70,12 @@ const pagefind = 'node_modules/pagefind/lib/runner/bin.cjs';
 
 await step('typecheck', node, [astro, 'check']);
 
-{
-  const started = performance.now();
-  console.log('\n▶ unit');
-  const files = ['tests/unit', 'tests/build'].flatMap((dir) =>
+await nodeTests(
+  'unit',
+  ['tests/unit', 'tests/build'].flatMap((dir) =>
     readdirSync(dir).filter((file) => file.endsWith('.test.ts')).map((file) => `${dir}/${file}`),
-  );
-  const { code, output } = await run(node, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files]);
-  const passed = Number(/^# pass (\d+)/m.exec(output)?.[1] ?? 0);
-  const failed = Number(/^# fail (\d+)/m.exec(output)?.[1] ?? 0);
-  record('unit', passed, failed || (code === 0 ? 0 : 1), (performance.now() - started) / 1000);
-}
+  ),
+);
 
 const built =
   (await step('build', node, [astro, 'build'])) &&
@@ -81,6 +86,12 @@ const built =
 if (!built) {
   console.error('\nThe build failed, so the browser tests did not run.');
   finish();
+}
+
+{
+  // Checks over the built pages: every example validated, word counts, sources.
+  const files = existsSync('tests/content') ? readdirSync('tests/content').filter((file) => file.endsWith('.test.ts')) : [];
+  if (files.length > 0) await nodeTests('content', files.map((file) => `tests/content/${file}`));
 }
 
 {
