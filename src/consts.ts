@@ -10,4 +10,7 @@ export const REPOSITORY_LICENCES = {
 export const THEME_STORAGE_KEY = 'interop-workbook:theme';
 
 /** Top-level sections in the header, as site-absolute paths (the base is added when rendering). */
-export const PRIMARY_NAV: readonly { label: string; href: string }[] = [{ label: 'Guide', href: '/guide/' }];
+export const PRIMARY_NAV: readonly { label: string; href: string }[] = [
+  { label: 'Guide', href: '/guide/' },
+  { label: 'Worksheet', href: '/worksheet/' },
+];
