@@ -40,6 +40,9 @@ export default defineConfig({
   experimental: { csp },
   server: { port: 4321, host: false },
   devToolbar: { enabled: false },
+  // Stylesheets stay files: cached across pages, and allowed by style-src 'self' without
+  // per-page hashes (Astro leaves the hash of CSS inlined from MDX-imported islands out of the policy).
+  build: { inlineStylesheets: 'never' },
 });
 
 /** @param {string} path */
