@@ -40,9 +40,12 @@ test('search works under the base and links into it', async ({ page }) => {
   await page.goto(BASE);
   await page.keyboard.press('Control+k');
   await page.getByRole('searchbox', { name: 'Search the site' }).fill('dicom');
-  const first = page.locator('.search-result > a').first();
-  await expect(first).toHaveAttribute('href', `${BASE}guide/what-each-standard-addresses/`);
-  await first.click();
+  const overview = page.locator(`.search-result > a[href="${BASE}guide/what-each-standard-addresses/"]`);
+  await expect(overview).toBeVisible();
+  for (const href of await page.locator('.search-result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href')))) {
+    expect(href?.startsWith(BASE), `${href} is outside ${BASE}`).toBe(true);
+  }
+  await overview.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What each standard addresses');
 });
 
