@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { guideSchema } from './schemas/guide';
 import { pageSchema } from './schemas/page';
+import { glossarySchema } from './schemas/glossary';
 
 /**
  * All prose lives in the top-level content/ folder. Each guide page's place in the
@@ -18,4 +19,10 @@ const pages = defineCollection({
   schema: pageSchema,
 });
 
-export const collections = { guide, pages };
+/** One YAML file per term; the file name is the term's slug and its URL. */
+const glossary = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/glossary' }),
+  schema: glossarySchema,
+});
+
+export const collections = { guide, pages, glossary };
