@@ -13,4 +13,5 @@ export const THEME_STORAGE_KEY = 'interop-workbook:theme';
 export const PRIMARY_NAV: readonly { label: string; href: string }[] = [
   { label: 'Guide', href: '/guide/' },
   { label: 'Worksheet', href: '/worksheet/' },
+  { label: 'Glossary', href: '/glossary/' },
 ];

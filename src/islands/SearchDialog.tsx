@@ -33,9 +33,10 @@ function Excerpt({ html }: { html: string }) {
 function ResultItem({ result }: { result: PagefindResultData }) {
   const type = result.filters['type']?.[0];
   const title = result.meta['title'] ?? result.url;
-  const subResults = result.sub_results
-    .filter((sub) => sub.url.includes('#') && !sub.url.endsWith('#_top') && sub.title !== title)
-    .slice(0, MAX_SUB_RESULTS);
+  // A glossary entry is short: its definition says it all, without section links.
+  const subResults = result.meta['definition']
+    ? []
+    : result.sub_results.filter((sub) => sub.url.includes('#') && !sub.url.endsWith('#_top') && sub.title !== title).slice(0, MAX_SUB_RESULTS);
   return (
     <li class="search-result">
       <a class="search-result-link" href={result.url}>
@@ -44,7 +45,7 @@ function ResultItem({ result }: { result: PagefindResultData }) {
           {type && <span class="search-result-type">{type}</span>}
         </span>
         <span class="search-result-excerpt">
-          <Excerpt html={result.excerpt} />
+          {result.meta['definition'] ? result.meta['definition'] : <Excerpt html={result.excerpt} />}
         </span>
       </a>
       {subResults.length > 0 && (
@@ -75,6 +76,8 @@ export function SearchDialog({ base }: { base: string }) {
   const searchIdRef = useRef(0);
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
+  const [family, setFamily] = useState('');
+  const [families, setFamilies] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<Outcome>(EMPTY);
   const allResultsRef = useRef<PagefindResult[]>([]);
 
@@ -89,7 +92,11 @@ export function SearchDialog({ base }: { base: string }) {
       if (initialQuery) setQuery(initialQuery);
       inputRef.current?.focus();
       inputRef.current?.select();
-      pagefindRef.current ??= loadPagefind(base);
+      if (!pagefindRef.current) {
+        pagefindRef.current = loadPagefind(base);
+        // Loading starts early; a failure is reported by the search that awaits it.
+        pagefindRef.current.catch(() => undefined);
+      }
     } else if (dialog.open) {
       dialog.close();
     }
@@ -106,7 +113,12 @@ export function SearchDialog({ base }: { base: string }) {
     const timer = window.setTimeout(async () => {
       try {
         const pagefind = await (pagefindRef.current ??= loadPagefind(base));
-        const response = await pagefind.search(term, filter === 'all' ? {} : { filters: { type: filter } });
+        const filters: Record<string, string> = {};
+        if (filter !== 'all') filters['type'] = filter;
+        if (filter === 'Glossary' && family) filters['family'] = family;
+        const response = await pagefind.search(term, Object.keys(filters).length > 0 ? { filters } : {});
+        const familyCounts = response?.totalFilters['family'] ?? {};
+        setFamilies(Object.keys(familyCounts).sort());
         if (!response || searchId !== searchIdRef.current) return;
         const first = await Promise.all(response.results.slice(0, PAGE_SIZE).map((result) => result.data()));
         if (searchId !== searchIdRef.current) return;
@@ -125,7 +137,7 @@ export function SearchDialog({ base }: { base: string }) {
       }
     }, 80);
     return () => window.clearTimeout(timer);
-  }, [query, filter]);
+  }, [query, filter, family]);
 
   async function showMore() {
     const shown = outcome.results.length;
@@ -181,7 +193,7 @@ export function SearchDialog({ base }: { base: string }) {
     if (event.target === dialogRef.current) closeSearch();
   }
 
-  const filterLabel = filter === 'all' ? undefined : filter;
+  const filterLabel = filter === 'all' ? undefined : filter === 'Glossary' && family ? `Glossary: ${family}` : filter;
   const status = searchStatus(outcome.phase, outcome.query, outcome.total, filterLabel);
   const hasMore = outcome.phase === 'done' && outcome.results.length < outcome.total;
 
@@ -242,6 +254,19 @@ export function SearchDialog({ base }: { base: string }) {
             </label>
           ))}
         </fieldset>
+        {filter === 'Glossary' && families.length > 0 && (
+          <div class="search-family">
+            <label for="search-family">Family</label>
+            <select id="search-family" value={family} onChange={(event) => setFamily(event.currentTarget.value)}>
+              <option value="">All families</option>
+              {families.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <p id="search-status" class="search-status" role="status" aria-live="polite">
           {status}
         </p>

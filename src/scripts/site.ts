@@ -96,6 +96,46 @@ function setupSearch(): void {
   }
 }
 
+/**
+ * Glossary terms: CSS shows the definition on hover and focus; this adds Escape to dismiss
+ * it (WCAG 1.4.13) and a first tap that shows it on touch screens, where hover does not exist.
+ */
+function setupTerms(): void {
+  const terms = document.querySelectorAll<HTMLElement>('[data-term]');
+  if (terms.length === 0) return;
+  const closeAll = (except?: Element) => {
+    for (const term of terms) if (term !== except) term.removeAttribute('data-open');
+  };
+  for (const term of terms) {
+    const link = term.querySelector('a');
+    if (!link) continue;
+    link.addEventListener('click', (event) => {
+      if (term.hasAttribute('data-open') || !matchMedia('(hover: none)').matches) return;
+      event.preventDefault();
+      closeAll(term);
+      term.setAttribute('data-open', '');
+    });
+    term.addEventListener('mouseleave', () => term.removeAttribute('data-dismissed'));
+    link.addEventListener('blur', () => {
+      term.removeAttribute('data-dismissed');
+      term.removeAttribute('data-open');
+    });
+  }
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    for (const term of terms) {
+      if (term.matches(':hover') || term.contains(document.activeElement) || term.hasAttribute('data-open')) {
+        term.setAttribute('data-dismissed', '');
+        term.removeAttribute('data-open');
+      }
+    }
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!(event.target instanceof Element) || !event.target.closest('[data-term]')) closeAll();
+  });
+}
+
 setupTheme();
 setupMenu();
 setupSearch();
+setupTerms();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { allPagePaths, OVERVIEW_PATH, useTheme } from './site';
+import { allPagePaths, chunks, OVERVIEW_PATH, useTheme } from './site';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -14,12 +14,20 @@ async function expectNoViolations(page: Page) {
   expect(readable).toEqual([]);
 }
 
+async function violationsOn(page: Page, path: string) {
+  await page.goto(path);
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return violations.map((violation) => `${path}: ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
 for (const theme of ['light', 'dark'] as const) {
-  for (const path of allPagePaths()) {
-    test(`${path} in the ${theme} theme has no WCAG 2.2 AA violations`, async ({ page }) => {
+  for (const [index, group] of chunks(allPagePaths(), 6).entries()) {
+    test(`every page in the ${theme} theme has no WCAG 2.2 AA violations (part ${index + 1})`, async ({ page }) => {
+      test.setTimeout(group.length * 6_000 + 30_000);
       await useTheme(page, theme);
-      await page.goto(path);
-      await expectNoViolations(page);
+      const found: string[] = [];
+      for (const path of group) found.push(...(await violationsOn(page, path)));
+      expect(found).toEqual([]);
     });
   }
 

@@ -26,6 +26,7 @@ test('the sidebar marks the current page and leads to it', async ({ page }) => {
 });
 
 test('previous and next links walk the guide in order and back', async ({ page }) => {
+  test.slow();
   await page.goto('/guide/');
   const order = await page.locator('.contents-link').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
   await page.goto(order[0]!);

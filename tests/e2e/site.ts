@@ -12,6 +12,21 @@ export function sitemapPaths(outDir = 'dist'): string[] {
   return paths;
 }
 
+/** Splits a list into `count` nearly equal parts, so a long sweep runs as several parallel tests. */
+export function chunks<T>(items: readonly T[], count: number): T[][] {
+  const size = Math.ceil(items.length / count);
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, index * size + size));
+}
+
+/** One page of each kind, for checks that exercise scripts rather than content. */
+export function samplePaths(): string[] {
+  const all = allPagePaths();
+  const firstOf = (prefix: string) => all.find((path) => path.startsWith(prefix) && path !== prefix);
+  return [...new Set(['/', '/guide/', firstOf('/guide/'), '/worksheet/', '/glossary/', firstOf('/glossary/'), '/this-page-does-not-exist/'])].filter(
+    (path): path is string => path !== undefined && all.includes(path),
+  );
+}
+
 /** Every page a visitor can reach: the sitemap plus the 404 page. */
 export function allPagePaths(): string[] {
   return [...sitemapPaths(), '/this-page-does-not-exist/'];
