@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { rehypeBaseLinks } from './src/lib/rehype-base-links.ts';
 import { rehypeScrollBoxes } from './src/lib/rehype-scroll-boxes.ts';
+import { searchAndOffline } from './src/integrations/search-and-offline.ts';
 
 /**
  * Deploying under a sub-path (for example https://example.org/interop-workbook/) is one
@@ -31,7 +32,7 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'ignore',
-  integrations: [mdx(), preact(), sitemap()],
+  integrations: [mdx(), preact(), sitemap(), searchAndOffline()],
   markdown: {
     // Prism marks tokens with classes; Shiki's inline style attributes would break the strict style policy.
     syntaxHighlight: 'prism',

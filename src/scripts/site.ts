@@ -135,7 +135,63 @@ function setupTerms(): void {
   });
 }
 
+/** A quiet banner that lets the reader choose when a new version of the site takes over. */
+function showUpdateBanner(accept: () => void): void {
+  if (document.querySelector('[data-update-banner]')) return;
+  const banner = document.createElement('div');
+  banner.className = 'update-banner';
+  banner.setAttribute('role', 'status');
+  banner.dataset['updateBanner'] = '';
+  const text = document.createElement('span');
+  text.textContent = 'A new version is available.';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button button-primary';
+  button.textContent = 'Reload';
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    accept();
+  });
+  banner.append(text, ' ', button);
+  document.body.append(banner);
+}
+
+/**
+ * The service worker (written by the build) precaches the whole site and its search index.
+ * A new build waits until the reader accepts it, so a page never changes under them.
+ */
+function setupOffline(): void {
+  if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  const base = document.body.dataset['base'] ?? '/';
+  let accepted = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (accepted) location.reload();
+  });
+  const offer = (worker: ServiceWorker) =>
+    showUpdateBanner(() => {
+      accepted = true;
+      worker.postMessage({ type: 'SKIP_WAITING' });
+    });
+  window.addEventListener('load', () => {
+    navigator.serviceWorker
+      .register(`${base}sw.js`, { scope: base })
+      .then((registration) => {
+        if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+        registration.addEventListener('updatefound', () => {
+          const installing = registration.installing;
+          installing?.addEventListener('statechange', () => {
+            if (installing.state === 'installed' && navigator.serviceWorker.controller) offer(installing);
+          });
+        });
+      })
+      .catch(() => {
+        // Without a service worker the site still works online; there is nothing to tell the reader.
+      });
+  });
+}
+
 setupTheme();
 setupMenu();
 setupSearch();
 setupTerms();
+setupOffline();

@@ -1,6 +1,7 @@
 // `npm run bench`: figures, not pass/fail tests. Builds the site, serves it, and prints one
 // table of what each page type costs a reader, plus build time, search and worksheet typing.
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { findBrowser, NO_BROWSER_MESSAGE } from '../browser.mjs';
@@ -12,6 +13,8 @@ const PAGES = [
   ['guide contents', '/guide/'],
   ['guide page', '/guide/hl7-v2-in-practice/'],
   ['worksheet', '/worksheet/'],
+  ['glossary index', '/glossary/'],
+  ['glossary term', '/glossary/mllp/'],
   ['blank form', '/worksheet/blank/'],
   ['404', '/no-such-page/'],
 ];
@@ -149,6 +152,9 @@ await browser.close();
 stopServer();
 
 const pageCount = spawnSync('find', ['dist', '-name', '*.html'], { encoding: 'utf8' }).stdout.trim().split('\n').length;
+const termCount = readdirSync('content/glossary').filter((file) => file.endsWith('.yaml')).length;
+const precached = [...readFileSync('dist/sw.js', 'utf8').matchAll(/url:"([^"]+)"/g)].map((match) => match[1]);
+const precacheBytes = precached.reduce((sum, url) => sum + statSync(`dist/${url}`).size, 0);
 const line = (cells) => `| ${cells.join(' | ')} |`;
 console.log(line(['page type', 'HTML KB raw / gzip', 'CSS KB raw / gzip', 'JS KB raw / gzip', 'requests']));
 console.log(line(['---', '---', '---', '---', '---']));
@@ -158,7 +164,8 @@ for (const [name, totals] of rows) {
   );
 }
 console.log('');
-console.log(`build (Astro + Pagefind): ${buildSeconds === null ? 'skipped (--no-build)' : `${buildSeconds.toFixed(1)} s`}, ${pageCount} pages`);
+console.log(`build (Astro, Pagefind, service worker): ${buildSeconds === null ? 'skipped (--no-build)' : `${buildSeconds.toFixed(1)} s`}, ${pageCount} pages, ${termCount} glossary terms`);
+console.log(`offline precache: ${precached.length} files, ${(precacheBytes / 1024 / 1024).toFixed(2)} MB`);
 console.log(`search: first query fetched ${kb(search.firstSearchBytes)} KB of index; typing to results ${search.median} ms median, ${search.max} ms slowest of 8`);
 console.log(`worksheet typing with 100 KB in the brief: keystroke to next frame ${typing.median.toFixed(1)} ms median, ${typing.p95.toFixed(1)} ms p95`);
 process.exit(0);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { WCAG_22_AA } from './axe';
 import { useTheme } from './site';
 
 const WORKSHEET = '/worksheet/';
@@ -26,7 +27,7 @@ async function importText(page: Page, name: string, text: string | Buffer) {
 
 async function expectNoViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .withTags(WCAG_22_AA)
     .analyze();
   expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }

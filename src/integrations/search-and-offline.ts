@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { generateSW } from 'workbox-build';
+
+/**
+ * After Astro writes the site: index it with Pagefind, then write a service worker that
+ * precaches every page, asset and the whole search index, so that after one visit the
+ * site (pages never visited included), its search and the worksheet work offline.
+ */
+export function searchAndOffline(): AstroIntegration {
+  return {
+    name: 'interop-workbook:search-and-offline',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const { index, errors } = await pagefind.createIndex({});
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const indexed = await index.addDirectory({ path: outDir });
+        if (indexed.errors.length > 0) throw new Error(`Pagefind could not index the site: ${indexed.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        await pagefind.close();
+        logger.info(`Pagefind indexed ${indexed.page_count} pages.`);
+
+        const { count, size, warnings } = await generateSW({
+          globDirectory: outDir,
+          globPatterns: ['**/*.{html,js,css,svg,ico,json,webmanifest}', 'pagefind/**/*'],
+          // Pagefind's ready-made interfaces are not used: the site has its own search dialog.
+          globIgnores: ['pagefind/pagefind-ui.*', 'pagefind/pagefind-modular-ui.*', 'pagefind/pagefind-component-ui.*', 'pagefind/pagefind-highlight.*'],
+          swDest: `${outDir}/sw.js`,
+          maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+          // pagefind.js asks for its entry file with ?ts=<time>; without this, offline search finds no index.
+          ignoreURLParametersMatching: [/^ts$/, /^utm_/],
+          directoryIndex: 'index.html',
+          navigateFallback: '404.html',
+          navigateFallbackDenylist: [/\/pagefind\//],
+          cleanupOutdatedCaches: true,
+          // The page asks the reader before a new version takes over ("A new version is available").
+          skipWaiting: false,
+          clientsClaim: false,
+          sourcemap: false,
+          mode: 'production',
+        });
+        for (const warning of warnings) logger.warn(warning);
+        logger.info(`Service worker precaches ${count} files, ${(size / 1024 / 1024).toFixed(2)} MB.`);
+      },
+    },
+  };
+}
