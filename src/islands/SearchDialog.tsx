@@ -135,7 +135,7 @@ export function SearchDialog({ base }: { base: string }) {
         if (searchId !== searchIdRef.current) return;
         setOutcome({ ...EMPTY, phase: import.meta.env.DEV ? 'build-needed' : 'unavailable', query: term });
       }
-    }, 80);
+    }, 30);
     return () => window.clearTimeout(timer);
   }, [query, filter, family]);
 
