@@ -14,10 +14,17 @@ export type Slot = { ok: true; brief: Brief; notes: string[] } | { ok: false; ra
 export const SAVE_DELAY_MS = 300;
 const PREFIX = 'interop-workbook:brief:';
 
+/**
+ * Briefs migrated from an older saved shape, remembered when first read: the store writes
+ * them back in the current shape at once, so a later re-read would no longer show it.
+ */
+const migrated = new Set<string>();
+
 export const $slots = persistentMap<Record<string, Slot>>(PREFIX, {}, {
   encode: (slot: Slot) => (slot.ok ? encodeStoredBrief(slot.brief) : slot.raw),
   decode: (raw: string): Slot => {
     const result = decodeStoredBrief(raw);
+    if (result.ok && result.notes.length > 0) migrated.add(briefTitle(result.value));
     return result.ok ? { ok: true, brief: result.value, notes: result.notes } : { ok: false, raw, error: result.error };
   },
 });
@@ -255,7 +262,8 @@ export function startWorksheet(): () => void {
   });
 
   const slots = $slots.get();
-  const recovered = Object.values(slots).flatMap((slot) => (slot.ok && slot.notes.length > 0 ? [briefTitle(slot.brief)] : []));
+  const recovered = [...migrated];
+  migrated.clear();
   const briefs = $briefs.get();
   const current = slots[$currentId.get()];
   if (current?.ok) open(current.brief);
