@@ -8,10 +8,12 @@ if (!browser) {
 }
 
 /** The site is tested as built: at the root, and again deployed under a sub-path. */
-export const ROOT_PORT = 4410;
-export const SUBPATH_PORT = 4411;
+/** PORT_BASE lets two checkouts run their browser tests side by side on one machine. */
+const PORT_BASE = Number(process.env['PORT_BASE'] ?? 4410);
+export const ROOT_PORT = PORT_BASE;
+export const SUBPATH_PORT = PORT_BASE + 1;
 export const SUBPATH_BASE = '/interop-workbook/';
-export const DEV_PORT = 4412;
+export const DEV_PORT = PORT_BASE + 2;
 
 const preview = (port: number, env: Record<string, string>) => ({
   command: `node node_modules/astro/astro.js preview --port ${port}`,
