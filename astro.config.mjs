@@ -5,7 +5,9 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { rehypeBaseLinks } from './src/lib/rehype-base-links.ts';
 import { rehypeScrollBoxes } from './src/lib/rehype-scroll-boxes.ts';
+import { rehypeDropRawDirective } from './src/lib/rehype-drop-raw-directive.ts';
 import { searchAndOffline } from './src/integrations/search-and-offline.ts';
+import { SECURITY_HEADERS } from './src/lib/security-headers.ts';
 
 /**
  * Deploying under a sub-path (for example https://example.org/interop-workbook/) is one
@@ -36,10 +38,11 @@ export default defineConfig({
   markdown: {
     // Prism marks tokens with classes; Shiki's inline style attributes would break the strict style policy.
     syntaxHighlight: 'prism',
-    rehypePlugins: [[rehypeBaseLinks, { base }], rehypeScrollBoxes],
+    rehypePlugins: [[rehypeBaseLinks, { base }], rehypeScrollBoxes, rehypeDropRawDirective],
   },
   experimental: { csp },
-  server: { port: 4321, host: false },
+  // The same headers the deployed site's `_headers` file sets, so dev, preview and the tests run under them.
+  server: { port: 4321, host: false, headers: { ...SECURITY_HEADERS } },
   devToolbar: { enabled: false },
   // Stylesheets stay files: cached across pages, and allowed by style-src 'self' without
   // per-page hashes (Astro leaves the hash of CSS inlined from MDX-imported islands out of the policy).

@@ -1,19 +1,40 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { generateSW } from 'workbox-build';
+import { cspMetaFirst } from '../lib/csp-meta-first';
+import { islandStyleToHead } from '../lib/island-style-to-head';
+import { headersFile } from '../lib/security-headers';
 
 /**
- * After Astro writes the site: index it with Pagefind, then write a service worker that
+ * After Astro writes the site: put each page's content security policy first in <head> and
+ * Astro's island style rule inside it (valid HTML),
+ * write the host headers file, index it with Pagefind, then write a service worker that
  * precaches every page, asset and the whole search index, so that after one visit the
  * site (pages never visited included), its search and the worksheet work offline.
  */
 export function searchAndOffline(): AstroIntegration {
+  let base = '/';
   return {
     name: 'interop-workbook:search-and-offline',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        // Before the service worker step, whose precache manifest hashes each page's bytes.
+        const pages = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html'));
+        for (const page of pages) {
+          const path = join(outDir, page);
+          const html = await readFile(path, 'utf8');
+          const moved = islandStyleToHead(cspMetaFirst(html));
+          if (moved !== html) await writeFile(path, moved);
+        }
+        await writeFile(join(outDir, '_headers'), headersFile(base));
+
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const indexed = await index.addDirectory({ path: outDir });

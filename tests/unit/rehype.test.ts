@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import type { Element, Root } from 'hast';
 import { rehypeBaseLinks } from '../../src/lib/rehype-base-links.ts';
 import { rehypeScrollBoxes } from '../../src/lib/rehype-scroll-boxes.ts';
+import { rehypeDropRawDirective } from '../../src/lib/rehype-drop-raw-directive.ts';
+import { fromHtml } from 'hast-util-from-html';
 
 const el = (tagName: string, properties: Element['properties'] = {}, children: Element['children'] = []): Element => ({
   type: 'element',
@@ -84,5 +86,16 @@ describe('rehypeScrollBoxes', () => {
     const tree: Root = { type: 'root', children: [pre] };
     rehypeScrollBoxes()(tree);
     assert.equal(pre.properties['tabIndex'], 0);
+  });
+});
+
+describe('rehypeDropRawDirective', () => {
+  it("drops the is:raw directive Astro's Prism step leaves on code blocks", () => {
+    // Parsed the way Astro parses Prism's output.
+    const tree = fromHtml('<pre class="language-hl7"><code is:raw class="language-hl7">MSH|^~\\&amp;</code></pre>', { fragment: true });
+    const code = ((tree.children[0] as Element).children[0] as Element);
+    assert.ok('is:raw' in code.properties, 'the fixture carries the directive');
+    rehypeDropRawDirective()(tree);
+    assert.deepEqual(Object.keys(code.properties), ['className']);
   });
 });
