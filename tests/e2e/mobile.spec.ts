@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { allPagePaths, chunks, OVERVIEW_PATH } from './site';
+import { OVERVIEW_PATH } from './site';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -34,16 +34,3 @@ test('at 390 px the search opens full screen from the header button', async ({ p
   const box = await dialog.boundingBox();
   expect(box!.width).toBeGreaterThanOrEqual(389);
 });
-
-for (const [index, group] of chunks(allPagePaths(), 3).entries()) {
-  test(`no page scrolls sideways at 390 px (part ${index + 1})`, async ({ page }) => {
-    test.slow();
-    const wide: string[] = [];
-    for (const path of group) {
-      await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      if (overflow > 0) wide.push(`${path} is ${overflow}px too wide`);
-    }
-    expect(wide).toEqual([]);
-  });
-}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
-import { allPagePaths, chunks, samplePaths } from './site';
+import { expect, test } from '@playwright/test';
+import { allPagePaths, samplePaths, watch } from './site';
 
 const paths = allPagePaths();
 
@@ -17,65 +17,6 @@ test('every page has a unique title', () => {
   }
   expect(titles.size).toBeGreaterThan(200);
 });
-
-/** What every page must have, checked page by page; returns the problems found. */
-async function frameProblems(page: Page, path: string, baseURL: string): Promise<string[]> {
-  const problems: string[] = [];
-  const notFound = path.includes('does-not-exist');
-  const response = await page.goto(path);
-  if (response?.status() !== (notFound ? 404 : 200)) problems.push(`status ${response?.status()}`);
-  const facts = await page.evaluate(() => ({
-    lang: document.documentElement.lang,
-    h1: document.querySelectorAll('h1').length,
-    description: document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '',
-    csp: document.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '',
-    header: !!document.querySelector('header.site-header'),
-    main: document.querySelectorAll('main#main-content').length,
-    footer: document.querySelector('footer')?.textContent ?? '',
-  }));
-  if (facts.lang !== 'en') problems.push('no <html lang="en">');
-  if (facts.h1 !== 1) problems.push(`${facts.h1} h1 elements`);
-  if (facts.description.length < 40) problems.push('meta description missing or short');
-  if (!facts.csp.includes("default-src 'self'")) problems.push('no strict content security policy');
-  if (!facts.header || facts.main !== 1) problems.push('header or main missing');
-  if (!facts.footer.includes('Everything you type stays in this browser')) problems.push('privacy statement missing');
-  void baseURL;
-  return problems;
-}
-
-function watch(page: Page, baseURL: string) {
-  const origin = new URL(baseURL).origin;
-  const foreign: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    // The 404 page is served with status 404, which Chromium logs as a failed load of the document itself.
-    const documentStatus = /does-not-exist/.test(message.location().url) && /404/.test(message.text());
-    if (message.type() === 'error' && !documentStatus) errors.push(`${page.url()}: ${message.text()}`);
-  });
-  return { foreign, errors };
-}
-
-for (const [index, group] of chunks(paths, 4).entries()) {
-  test(`every page has the frame, and none makes a foreign request or throws (part ${index + 1})`, async ({ page, baseURL }) => {
-    test.slow();
-    const { foreign, errors } = watch(page, baseURL!);
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
-    const problems: string[] = [];
-    for (const path of group) for (const problem of await frameProblems(page, path, baseURL!)) problems.push(`${path}: ${problem}`);
-    expect(problems).toEqual([]);
-    expect(foreign, 'requests to other origins').toEqual([]);
-    expect(errors, 'script errors').toEqual([]);
-  });
-}
 
 for (const path of samplePaths()) {
   test(`${path}: search and the theme toggle work without foreign requests or errors`, async ({ page, baseURL }) => {

@@ -12,10 +12,14 @@ export function sitemapPaths(outDir = 'dist'): string[] {
   return paths;
 }
 
-/** Splits a list into `count` nearly equal parts, so a long sweep runs as several parallel tests. */
+/**
+ * Deals a list into `count` nearly equal parts, round robin, so a long sweep runs as several
+ * parallel tests and the long guide pages, listed together, are spread across all of them.
+ */
 export function chunks<T>(items: readonly T[], count: number): T[][] {
-  const size = Math.ceil(items.length / count);
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, index * size + size));
+  const parts = Array.from({ length: Math.min(count, items.length) }, (): T[] => []);
+  items.forEach((item, index) => parts[index % parts.length]!.push(item));
+  return parts;
 }
 
 /** One page of each kind, for checks that exercise scripts rather than content. */
@@ -45,3 +49,21 @@ export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<voi
 }
 
 export const OVERVIEW_PATH = '/guide/what-each-standard-addresses/';
+
+/** Records requests to other origins, script errors and policy violations while the page is used. */
+export function watch(page: Page, baseURL: string) {
+  const origin = new URL(baseURL).origin;
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // The 404 page is served with status 404, which Chromium logs as a failed load of the document itself.
+    const documentStatus = /does-not-exist/.test(message.location().url) && /404/.test(message.text());
+    if (message.type() === 'error' && !documentStatus) errors.push(`${page.url()}: ${message.text()}`);
+  });
+  return { foreign, errors };
+}
