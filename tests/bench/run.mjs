@@ -1,13 +1,17 @@
-// `npm run bench`: figures, not pass/fail tests. Builds the site, serves it, and prints one
-// table of what each page type costs a reader, plus build time, search and worksheet typing.
+// `npm run bench`: figures, not pass/fail tests. Builds the site (skip with --no-build), serves
+// it, and prints what each page type costs a reader with its Lighthouse scores, then build,
+// search and worksheet figures, the explorers' parse times, and the same site built ten times
+// larger (skip with --no-scale; --no-lighthouse skips the Lighthouse runs).
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { findBrowser, NO_BROWSER_MESSAGE } from '../browser.mjs';
+import { makeScaledSite, SCALE } from './scale.mjs';
 
 const PORT = 4430;
-const ORIGIN = `http://localhost:${PORT}`;
+const SCALED_PORT = 4431;
 const PAGES = [
   ['home', '/'],
   ['guide contents', '/guide/'],
@@ -15,11 +19,23 @@ const PAGES = [
   ['worksheet', '/worksheet/'],
   ['glossary index', '/glossary/'],
   ['glossary term', '/glossary/mllp/'],
-  ['blank form', '/worksheet/blank/'],
+  ['cheat sheet', '/glossary/cheat-sheet/'],
+  ['explore index', '/explore/'],
+  ['HL7 v2 explorer', '/explore/hl7v2/'],
+  ['FHIR explorer', '/explore/fhir/'],
+  ['DICOM inspector', '/explore/dicom/'],
+  ['v2 to FHIR', '/explore/v2-to-fhir/'],
+  ['imaging sizing', '/explore/imaging-sizing/'],
+  ['strategy aid', '/explore/strategy/'],
+  ['workshop', '/workshop/'],
+  ['presenter timer', '/workshop/timer/'],
+  ['compare briefs', '/workshop/compare/'],
   ['404', '/no-such-page/'],
 ];
+const args = new Set(process.argv.slice(2));
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)}`;
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const astro = 'node_modules/astro/astro.js';
 
 const browserPath = findBrowser();
 if (!browserPath) {
@@ -27,34 +43,41 @@ if (!browserPath) {
   process.exit(1);
 }
 
-let buildSeconds = null;
-if (!process.argv.includes('--no-build')) {
+/** Builds the project in `cwd`, returning the seconds it took (Astro, Pagefind and the service worker). */
+function build(cwd) {
   const started = performance.now();
-  const build = spawnSync('npm', ['run', 'build'], { env, stdio: 'ignore' });
-  if (build.status !== 0) {
-    console.error('The build failed: run `npm run build` to see why.');
+  const result = spawnSync(process.execPath, [astro, 'build'], { cwd, env, stdio: 'ignore' });
+  if (result.status !== 0) {
+    console.error(`The build in ${cwd} failed: run \`npm run build\` there to see why.`);
     process.exit(1);
   }
-  buildSeconds = (performance.now() - started) / 1000;
+  return (performance.now() - started) / 1000;
 }
 
-const server = spawn(process.execPath, ['node_modules/astro/astro.js', 'preview', '--port', String(PORT)], { env, stdio: 'ignore', detached: true });
-const stopServer = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    // Already gone.
+/** Serves a built site with `astro preview`; resolves with a function that stops it. */
+async function serve(cwd, port) {
+  const server = spawn(process.execPath, [astro, 'preview', '--port', String(port)], { cwd, env, stdio: 'ignore', detached: true });
+  const stop = () => {
+    try {
+      process.kill(-server.pid);
+    } catch {
+      // Already gone.
+    }
+  };
+  process.on('exit', stop);
+  for (let attempt = 0; attempt < 150; attempt += 1) {
+    try {
+      if ((await fetch(`http://localhost:${port}/`)).ok) return stop;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
-};
-process.on('exit', stopServer);
-for (let attempt = 0; attempt < 100; attempt += 1) {
-  try {
-    if ((await fetch(ORIGIN)).ok) break;
-  } catch {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  throw new Error(`The preview server on port ${port} did not start.`);
 }
 
+const buildSeconds = args.has('--no-build') ? null : build('.');
+const stopServer = await serve('.', PORT);
+const origin = `http://localhost:${PORT}`;
 const browser = await chromium.launch({
   ...(browserPath.executablePath ? { executablePath: browserPath.executablePath } : {}),
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -65,7 +88,7 @@ async function measurePage(path) {
   const page = await browser.newPage();
   const responses = [];
   page.on('response', (response) => responses.push(response));
-  await page.goto(ORIGIN + path, { waitUntil: 'networkidle' });
+  await page.goto(origin + path, { waitUntil: 'networkidle' });
   const inline = await page.evaluate(() => ({
     js: [...document.querySelectorAll('script:not([src])')].map((node) => node.textContent ?? '').join(''),
     css: [...document.querySelectorAll('style')].map((node) => node.textContent ?? '').join(''),
@@ -89,6 +112,29 @@ async function measurePage(path) {
   return totals;
 }
 
+/** Lighthouse 12's default (mobile) preset, run by its own CLI in the same Chromium. */
+function lighthouseScores(url) {
+  const run = spawnSync(
+    process.execPath,
+    [
+      'node_modules/lighthouse/cli/index.js',
+      url,
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+    ],
+    { env: { ...env, CHROME_PATH: browserPath.executablePath ?? chromium.executablePath() }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  try {
+    const { categories } = JSON.parse(run.stdout);
+    return ['performance', 'accessibility', 'best-practices', 'seo'].map((id) => Math.round((categories[id]?.score ?? 0) * 100)).join(' / ');
+  } catch {
+    return 'failed';
+  }
+}
+
 /**
  * Pagefind bytes for the first search of a first visit, decoded and as transferred by a host
  * that gzips text (every static host does; Pagefind's own index, fragments and WASM are
@@ -97,7 +143,7 @@ async function measurePage(path) {
 async function measureFirstSearchBytes() {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(`${ORIGIN}/guide/`, { waitUntil: 'networkidle' });
+  await page.goto(`${origin}/guide/`, { waitUntil: 'networkidle' });
   const bodies = [];
   page.on('response', (response) => {
     if (response.url().includes('/pagefind/')) bodies.push(response.body().catch(() => Buffer.alloc(0)));
@@ -119,9 +165,9 @@ async function measureFirstSearchBytes() {
  * Time from typing a query to results on a warmed page: a returning reader's, whose service
  * worker has precached the site and who has opened search once.
  */
-async function measureSearch() {
+async function measureSearch(siteOrigin) {
   const page = await browser.newPage();
-  await page.goto(`${ORIGIN}/guide/`, { waitUntil: 'networkidle' });
+  await page.goto(`${siteOrigin}/guide/`, { waitUntil: 'networkidle' });
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.reload({ waitUntil: 'networkidle' });
   await page.keyboard.press('Control+k');
@@ -161,7 +207,7 @@ async function measureSearch() {
 /** Keystroke to painted frame in a brief holding 100 KB of text. */
 async function measureTyping() {
   const page = await browser.newPage();
-  await page.goto(`${ORIGIN}/worksheet/`, { waitUntil: 'networkidle' });
+  await page.goto(`${origin}/worksheet/`, { waitUntil: 'networkidle' });
   await page.locator('.worksheet[data-ready]').waitFor();
   await page.getByLabel('Data fields', { exact: true }).fill('x'.repeat(100 * 1024));
   const workflow = page.getByLabel('Clinical workflow', { exact: true });
@@ -186,30 +232,73 @@ async function measureTyping() {
   return { median: samples[Math.floor(samples.length / 2)], p95: samples[Math.floor(samples.length * 0.95)] };
 }
 
-const rows = [];
-for (const [name, path] of PAGES) rows.push([name, await measurePage(path)]);
-const firstSearch = await measureFirstSearchBytes();
-const search = await measureSearch();
-const typing = await measureTyping();
-await browser.close();
-stopServer();
+/** Bytes of the search index (Pagefind's UIs, which the site does not use, left out). */
+function indexBytes(distDir) {
+  const folder = join(distDir, 'pagefind');
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((file) => !/pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file))
+    .reduce((sum, file) => {
+      const stats = statSync(join(folder, file));
+      return stats.isFile() ? sum + stats.size : sum;
+    }, 0);
+}
 
-const pageCount = spawnSync('find', ['dist', '-name', '*.html'], { encoding: 'utf8' }).stdout.trim().split('\n').length;
-const termCount = readdirSync('content/glossary').filter((file) => file.endsWith('.yaml')).length;
-const precached = [...readFileSync('dist/sw.js', 'utf8').matchAll(/url:"([^"]+)"/g)].map((match) => match[1]);
-const precacheBytes = precached.reduce((sum, url) => sum + statSync(`dist/${url}`).size, 0);
+const countPages = (distDir) => readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html')).length;
 const line = (cells) => `| ${cells.join(' | ')} |`;
-console.log(line(['page type', 'HTML KB raw / gzip', 'CSS KB raw / gzip', 'JS KB raw / gzip', 'requests']));
-console.log(line(['---', '---', '---', '---', '---']));
-for (const [name, totals] of rows) {
+
+const pages = PAGES.filter(([, path]) => path === '/no-such-page/' || existsSync(`dist${path}index.html`));
+const rows = [];
+for (const [name, path] of pages) {
+  const totals = await measurePage(path);
+  const scores = args.has('--no-lighthouse') ? 'skipped' : lighthouseScores(origin + path);
+  rows.push([name, totals, scores]);
+}
+const firstSearch = await measureFirstSearchBytes();
+const search = await measureSearch(origin);
+const typing = await measureTyping();
+
+console.log(line(['page type', 'HTML KB raw / gzip', 'CSS KB raw / gzip', 'JS KB raw / gzip', 'requests', 'Lighthouse mobile P / A / BP / SEO']));
+console.log(line(['---', '---', '---', '---', '---', '---']));
+for (const [name, totals, scores] of rows) {
   console.log(
-    line([name, `${kb(totals.html[0])} / ${kb(totals.html[1])}`, `${kb(totals.css[0])} / ${kb(totals.css[1])}`, `${kb(totals.js[0])} / ${kb(totals.js[1])}`, String(totals.requests)]),
+    line([name, `${kb(totals.html[0])} / ${kb(totals.html[1])}`, `${kb(totals.css[0])} / ${kb(totals.css[1])}`, `${kb(totals.js[0])} / ${kb(totals.js[1])}`, String(totals.requests), scores]),
   );
 }
 console.log('');
+const pageCount = countPages('dist');
+const termCount = readdirSync('content/glossary').filter((file) => file.endsWith('.yaml')).length;
+const precached = [...readFileSync('dist/sw.js', 'utf8').matchAll(/url:"([^"]+)"/g)].map((match) => match[1]);
+const precacheBytes = precached.reduce((sum, url) => sum + statSync(`dist/${url}`).size, 0);
 console.log(`build (Astro, Pagefind, service worker): ${buildSeconds === null ? 'skipped (--no-build)' : `${buildSeconds.toFixed(1)} s`}, ${pageCount} pages, ${termCount} glossary terms`);
-console.log(`offline precache: ${precached.length} files, ${(precacheBytes / 1024 / 1024).toFixed(2)} MB`);
+console.log(`offline precache: ${precached.length} files, ${(precacheBytes / 1024 / 1024).toFixed(2)} MB; search index ${kb(indexBytes('dist'))} KB`);
 console.log(`search: a first visit's first query fetches ${kb(firstSearch.transferred)} KB from Pagefind as transferred (${kb(firstSearch.decoded)} KB decoded, ${firstSearch.files} files)`);
 console.log(`search: typing to results on a warmed page ${search.median} ms median, ${search.max} ms slowest of 8`);
 console.log(`worksheet typing with 100 KB in the brief: keystroke to next frame ${typing.median.toFixed(1)} ms median, ${typing.p95.toFixed(1)} ms p95`);
+
+if (!args.has('--no-scale')) {
+  const scaled = makeScaledSite();
+  try {
+    const scaledBuild = build(scaled.dir);
+    const stopScaled = await serve(scaled.dir, SCALED_PORT);
+    const scaledSearch = await measureSearch(`http://localhost:${SCALED_PORT}`);
+    stopScaled();
+    const scaledPages = countPages(join(scaled.dir, 'dist'));
+    const realBuild = buildSeconds ?? build('.');
+    const realGuide = readdirSync('content/guide').filter((file) => file.endsWith('.mdx')).length;
+    const ratio = (a, b) => `×${(a / b).toFixed(1)}`;
+    console.log('');
+    console.log(`scale: the same site with ${scaled.terms} glossary terms and ${scaled.guidePages} guide pages (real: ${termCount} and ${realGuide})`);
+    console.log(line(['', 'real site', `${SCALE}× site`, 'growth']));
+    console.log(line(['---', '---', '---', '---']));
+    console.log(line(['pages', String(pageCount), String(scaledPages), ratio(scaledPages, pageCount)]));
+    console.log(line(['build s', realBuild.toFixed(1), scaledBuild.toFixed(1), ratio(scaledBuild, realBuild)]));
+    console.log(line(['index KB', kb(indexBytes('dist')), kb(indexBytes(join(scaled.dir, 'dist'))), ratio(indexBytes(join(scaled.dir, 'dist')), indexBytes('dist'))]));
+    console.log(line(['search ms (median)', String(search.median), String(scaledSearch.median), ratio(scaledSearch.median, search.median)]));
+  } finally {
+    rmSync(scaled.dir, { recursive: true, force: true });
+  }
+}
+
+await browser.close();
+stopServer();
 process.exit(0);
