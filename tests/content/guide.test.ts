@@ -1,5 +1,5 @@
 // The shape every built guide page must have: one h1, the "What this page helps you decide"
-// and "Check yourself" sections, sources, enough prose, and the reading time in the kicker.
+// and "Check yourself" sections (three questions rendered by the quiz island), sources, enough prose, and the reading time in the kicker.
 // Run after the build: SITE_DIST=<out dir> node --import tsx --test tests/content/*.test.ts
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -69,22 +69,37 @@ function proseWords(tree: Root, main: Element): number {
   return countWords(blockText(main, (el) => NON_PROSE_TAGS.has(el.tagName) || isIgnoredForSearch(el) || el === sources));
 }
 
-/** Problems with the "Check yourself" section: it must hold exactly three <details>, each with a summary and an answer. */
+/**
+ * Problems with the "Check yourself" section: it must hold the quiz island (`<Quiz />`, hydrated
+ * client:visible) and, rendered on the server inside it, exactly three <details>, each with the
+ * question as its summary and the right answer after it, so the check works without JavaScript.
+ */
 function checkYourselfProblems(tree: Root, main: Element): string[] {
   const headings = headingsNamed(main, 'Check yourself');
   if (headings.length !== 1) return [`expected one "Check yourself" h2, found ${headings.length}`];
-  const questions = sectionAfter(tree, headings[0] as Element).filter((el) => el.tagName === 'details');
+  const section = sectionAfter(tree, headings[0] as Element);
   const problems: string[] = [];
+  const islands = section.flatMap((el) => findAll(el, (inner) => inner.tagName === 'astro-island'));
+  if (islands.length !== 1) problems.push(`expected the quiz island (<Quiz />) after "Check yourself", found ${islands.length} islands`);
+  islands.forEach((island) => {
+    if (island.properties['client'] !== 'visible') {
+      problems.push(`the quiz island hydrates client:${String(island.properties['client'])}, expected client:visible`);
+    }
+  });
+  const questions = section.flatMap((el) => findAll(el, (inner) => inner.tagName === 'details'));
   if (questions.length !== 3) problems.push(`expected exactly 3 <details> questions after "Check yourself", found ${questions.length}`);
   questions.forEach((details, index) => {
+    if (!islands.some((island) => findAll(island, (inner) => inner === details).length > 0)) {
+      problems.push(`question ${index + 1} is outside the quiz island: write the questions in content/quizzes/, not in the page`);
+    }
     const summary = details.children.find((child): child is Element => isElement(child, 'summary'));
     const question = summary ? normaliseSpace(textContent(summary)) : '';
     if (question === '') {
       problems.push(`question ${index + 1} has no <summary> (the question text)`);
       return;
     }
-    const answer = details.children.filter((child) => child !== summary).map(textContent).join('');
-    if (normaliseSpace(answer) === '') problems.push(`question ${index + 1} ("${question}") has no answer after its summary`);
+    const answer = normaliseSpace(details.children.filter((child) => child !== summary).map(textContent).join(' '));
+    if (!/^Answer: \S/.test(answer)) problems.push(`question ${index + 1} ("${question}") has no "Answer: …" after its summary`);
   });
   return problems;
 }
@@ -98,23 +113,36 @@ describe('the guide page checks', () => {
     );
     return { tree, main };
   };
-  const question = (q: string, a = '<p>Answer.</p>') => `<details><summary>${q}</summary>${a}</details>`;
+  const question = (q: string, a = '<p><strong>Answer:</strong> This one.</p><p>Because.</p>') => `<details><summary>${q}</summary>${a}</details>`;
+  const island = (inner: string, client = 'visible') => `<div class="quiz-host"><astro-island ssr client="${client}">${inner}</astro-island></div>`;
 
-  it('accepts three questions with summaries and answers', () => {
-    const { tree, main } = built(`<h2>Check yourself</h2>${question('One?')}${question('Two?')}${question('Three?')}`);
+  it('accepts three questions with summaries and answers, rendered inside the quiz island', () => {
+    const { tree, main } = built(`<h2>Check yourself</h2>${island(question('One?') + question('Two?') + question('Three?'))}`);
     assert.deepEqual(checkYourselfProblems(tree, main), []);
   });
 
   it('catches a missing question, a missing summary, an empty answer and details outside the section', () => {
-    const two = built(`<details><summary>On this page</summary></details><h2>Check yourself</h2>${question('One?')}${question('Two?')}`);
+    const two = built(`<details><summary>On this page</summary></details><h2>Check yourself</h2>${island(question('One?') + question('Two?'))}`);
     assert.deepEqual(checkYourselfProblems(two.tree, two.main), ['expected exactly 3 <details> questions after "Check yourself", found 2']);
-    const broken = built(`<h2>Check yourself</h2>${question('One?')}<details><p>No summary.</p></details>${question('Three?', '')}<h2>More</h2>${question('Four?')}`);
+    const broken = built(
+      `<h2>Check yourself</h2>${island(`${question('One?')}<details><p>No summary.</p></details>${question('Three?', '')}`)}<h2>More</h2>${question('Four?')}`,
+    );
     assert.deepEqual(checkYourselfProblems(broken.tree, broken.main), [
       'question 2 has no <summary> (the question text)',
-      'question 3 ("Three?") has no answer after its summary',
+      'question 3 ("Three?") has no "Answer: …" after its summary',
     ]);
     const none = built('<h2>Checks</h2>');
     assert.deepEqual(checkYourselfProblems(none.tree, none.main), ['expected one "Check yourself" h2, found 0']);
+  });
+
+  it('catches questions written in the page instead of the quiz island, and an island that loads too early', () => {
+    const plain = built(`<h2>Check yourself</h2>${question('One?')}${question('Two?')}${question('Three?')}`);
+    assert.deepEqual(checkYourselfProblems(plain.tree, plain.main), [
+      'expected the quiz island (<Quiz />) after "Check yourself", found 0 islands',
+      ...[1, 2, 3].map((n) => `question ${n} is outside the quiz island: write the questions in content/quizzes/, not in the page`),
+    ]);
+    const eager = built(`<h2>Check yourself</h2>${island(question('One?') + question('Two?') + question('Three?'), 'load')}`);
+    assert.deepEqual(checkYourselfProblems(eager.tree, eager.main), ['the quiz island hydrates client:load, expected client:visible']);
   });
 
   it('counts prose words but not code, scripts, graphics, buttons, the kicker or the sources', () => {
