@@ -139,6 +139,8 @@ test('the table lists every pairing with position, field name, values, path and 
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds nothing in ${theme}, before and after a selection`, async ({ page }) => {
+    // Two full axe runs over a page with about seventy buttons in code: allow for a loaded machine.
+    test.setTimeout(240_000);
     await useTheme(page, theme);
     await open(page);
     await expectNoViolations(page, `${theme}, nothing selected`);
