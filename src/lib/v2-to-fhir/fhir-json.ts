@@ -81,14 +81,12 @@ export function printResource(resource: Resource): JsonLine[] {
       lines.push({ depth, tokens: [...lead, { text: open, kind: 'punctuation' }] });
       entries.forEach(([key, child], index) => {
         const childPath = typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`;
-        const childLead: JsonToken[] =
-          typeof key === 'number'
-            ? []
-            : [
-                { text: JSON.stringify(key), path: child !== null && typeof child === 'object' ? childPath : undefined, kind: 'key' },
-                { text: ': ', kind: 'punctuation' },
-              ];
-        walk(child, childPath, depth + 1, childLead.map(dropUndefinedPath), index < entries.length - 1);
+        const keyToken: JsonToken =
+          child !== null && typeof child === 'object'
+            ? { text: JSON.stringify(key), path: childPath, kind: 'key' }
+            : { text: JSON.stringify(key), kind: 'key' };
+        const childLead: JsonToken[] = typeof key === 'number' ? [] : [keyToken, { text: ': ', kind: 'punctuation' }];
+        walk(child, childPath, depth + 1, childLead, index < entries.length - 1);
       });
       lines.push({ depth, tokens: [{ text: close, kind: 'punctuation' }, ...comma] });
       return;
@@ -97,10 +95,4 @@ export function printResource(resource: Resource): JsonLine[] {
   };
   walk(resource, resource.resourceType, 0, [], false);
   return lines;
-}
-
-function dropUndefinedPath(token: JsonToken): JsonToken {
-  if (token.path !== undefined) return token;
-  const { text, kind } = token;
-  return { text, kind };
 }
