@@ -1,8 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { guideSchema } from './schemas/guide';
 import { pageSchema } from './schemas/page';
 import { glossarySchema } from './schemas/glossary';
+import { strategyOutcomeSchema, strategyQuestionSchema } from './schemas/strategy';
 
 /**
  * All prose lives in the top-level content/ folder. Each guide page's place in the
@@ -25,4 +26,15 @@ const glossary = defineCollection({
   schema: glossarySchema,
 });
 
-export const collections = { guide, pages, glossary };
+/** The standalone-or-integrated decision aid: its questions and the outcomes they point to. */
+const strategyQuestions = defineCollection({
+  loader: file('content/strategy/questions.yaml'),
+  schema: strategyQuestionSchema,
+});
+
+const strategyOutcomes = defineCollection({
+  loader: file('content/strategy/outcomes.yaml'),
+  schema: strategyOutcomeSchema,
+});
+
+export const collections = { guide, pages, glossary, strategyQuestions, strategyOutcomes };
