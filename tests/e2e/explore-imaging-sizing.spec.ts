@@ -42,7 +42,7 @@ test('entering values gives the right storage and bandwidth, with the formula', 
   await expect(storageRow(page, 'Per day')).toContainText('47.29 GB');
   await oneCtRow(page);
   await page.getByRole('button', { name: 'Calculate' }).click();
-  await expect(page.getByRole('heading', { name: 'Results' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Results', exact: true })).toBeFocused();
   await expect(storageRow(page, 'Per day')).toContainText('20 GB');
   await expect(storageRow(page, 'Per day')).toContainText('10 GB');
   await expect(storageRow(page, 'Per year')).toContainText('7.3 TB');
@@ -190,7 +190,7 @@ test('works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Control+A');
   await page.keyboard.type('150');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Results' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Results', exact: true })).toBeFocused();
   await expect(storageRow(page, 'Per day')).toContainText('47.29 GB');
 
   // Radio buttons move with the arrow keys and reveal their ratio field.

@@ -70,7 +70,7 @@ test('partial answers say what is missing; the required answers give a recommend
 test('answers survive a reload, and Clear all answers resets them', async ({ page }) => {
   await open(page);
   await answerRequired(page);
-  await choose(page, 'What integration capacity does the hospital have for you?', 'An interface engine, but the team\u2019s queue is long');
+  await choose(page, 'What integration capacity does the hospital have for you?', "An interface engine, but the team's queue is long");
   await page.reload();
   await open(page);
   await expect(page.getByRole('radio', { name: 'Within weeks' })).toBeChecked();

@@ -164,8 +164,10 @@ export default function ImagingSizing() {
   const compressed = result !== null && result.compression !== 'none';
   const largest = result?.rows.reduce((best, row) => (row.studySizeMb > best.studySizeMb ? row : best), result.rows[0]!);
 
+  // The key swaps the server-rendered tree for a fresh one once ready: Preact does not patch
+  // text while hydrating, so text nodes that the HTML merged would keep stale copies ("1. .").
   return (
-    <div class="calculator" data-ready={ready ? '' : undefined}>
+    <div class="calculator" data-ready={ready ? '' : undefined} key={ready ? 'live' : 'server'}>
       {health !== 'ok' && (
         <div class="alert alert-warning" role="alert">
           <p>

@@ -36,8 +36,10 @@ export default function StrategyAid({ questions, outcomes }: Props) {
     fieldset?.scrollIntoView({ block: 'center' });
   }
 
+  // The key swaps the server-rendered tree for a fresh one once ready: Preact does not patch
+  // text while hydrating, so text nodes that the HTML merged would keep stale copies ("1. .").
   return (
-    <div class="decision-aid" data-ready={ready ? '' : undefined}>
+    <div class="decision-aid" data-ready={ready ? '' : undefined} key={ready ? 'live' : 'server'}>
       {health !== 'ok' && (
         <div class="alert alert-warning" role="alert">
           <p>
