@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
 import { guideSchema } from './schemas/guide';
 import { pageSchema } from './schemas/page';
 import { glossarySchema } from './schemas/glossary';
 import { quizSchema } from './schemas/quiz';
+import { strategyOutcomeSchema, strategyQuestionSchema } from './schemas/strategy';
 import { quizPageProblems } from './lib/quiz';
 
 /**
@@ -66,4 +67,15 @@ function quizLoader(): Loader {
   };
 }
 
-export const collections = { guide, pages, glossary, quizzes };
+/** The standalone-or-integrated decision aid: its questions and the outcomes they point to. */
+const strategyQuestions = defineCollection({
+  loader: file('content/strategy/questions.yaml'),
+  schema: strategyQuestionSchema,
+});
+
+const strategyOutcomes = defineCollection({
+  loader: file('content/strategy/outcomes.yaml'),
+  schema: strategyOutcomeSchema,
+});
+
+export const collections = { guide, pages, glossary, quizzes, strategyQuestions, strategyOutcomes };

@@ -1,0 +1,470 @@
+import { useStore } from '@nanostores/preact';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import content from '../../../content/imaging-sizing.json';
+import {
+  bandwidthFormula,
+  calculate,
+  compressionLabel,
+  fieldIds,
+  formatMb,
+  formatMbit,
+  formatSize,
+  LIMITS,
+  resultsMarkdown,
+  type CompressionMode,
+  type FieldError,
+  type SizingInput,
+} from '../../lib/imaging-sizing';
+import { $sizingInput, addRow, DEFAULT_SIZING_INPUT, removeRow, resetSizing, updateRow, updateSetting } from '../../stores/imaging-sizing';
+import { $storageHealth } from '../../stores/storage';
+import { ErrorSummary } from '../shared/ErrorSummary';
+import { MarkdownExport } from '../shared/MarkdownExport';
+import { isoDate } from '../worksheet/download';
+
+type SourceKey = keyof typeof content.sources;
+const sourceTitle = (key: string) => content.sources[key as SourceKey]?.publisher ?? key;
+
+interface TextFieldProps {
+  id: string;
+  label: ComponentChildren;
+  value: string;
+  error: string | undefined;
+  help?: ComponentChildren;
+  suffix?: string;
+  disabled: boolean;
+  width?: 'narrow' | 'wide';
+  onInput: (value: string) => void;
+  numeric?: boolean;
+}
+
+/** A labelled text input with its hint and, when invalid, its message, both linked by aria-describedby. */
+function TextField({ id, label, value, error, help, suffix, disabled, width = 'narrow', onInput, numeric = true }: TextFieldProps) {
+  const helpId = help ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={error ? 'calc-field has-error' : 'calc-field'}>
+      <label class="field-label" for={id}>
+        {label}
+      </label>
+      {help && (
+        <p class="field-help" id={helpId}>
+          {help}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={errorId}>
+          <span class="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      <span class="input-with-suffix">
+        <input
+          id={id}
+          class={`calc-input calc-input-${width}`}
+          type="text"
+          inputMode={numeric ? 'decimal' : undefined}
+          autocomplete="off"
+          spellcheck={false}
+          value={value}
+          disabled={disabled}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy}
+          onInput={(event) => onInput(event.currentTarget.value)}
+        />
+        {suffix && (
+          <span class="input-suffix" aria-hidden="true">
+            {suffix}
+          </span>
+        )}
+      </span>
+    </div>
+  );
+}
+
+const COMPRESSION_OPTIONS: { value: CompressionMode; label: string; hint: string }[] = [
+  { value: 'none', label: 'None', hint: 'Studies are stored and sent as the modality produced them.' },
+  {
+    value: 'lossless',
+    label: 'Lossless',
+    hint: 'Pixels are recovered exactly. Clunie (2000) measured 3.8:1 overall for JPEG-LS and JPEG 2000, from about 2.4:1 (DX) to 6:1 (NM) by modality for JPEG-LS, and about 2.8:1 for the lossless JPEG then most used in DICOM; 2.5:1 is a cautious planning figure.',
+  },
+  {
+    value: 'lossy',
+    label: 'Lossy (irreversible)',
+    hint: 'Some detail is discarded. Whether and how much is a clinical decision: the Canadian Association of Radiologists’ 2008 standard set maximum ratios from 11:1 to 30:1, by modality and body part.',
+  },
+];
+
+export default function ImagingSizing() {
+  const [ready, setReady] = useState(false);
+  const stored = useStore($sizingInput);
+  const storedHealth = useStore($storageHealth);
+  // Until the first effect runs, render what the server rendered (the defaults).
+  const input: SizingInput = ready ? stored : DEFAULT_SIZING_INPUT;
+  const health = ready ? storedHealth : 'ok';
+  const [showErrors, setShowErrors] = useState(false);
+  const [status, setStatus] = useState('');
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const resultsRef = useRef<HTMLHeadingElement>(null);
+  const focusAfterRender = useRef<string | null>(null);
+
+  useEffect(() => {
+    setReady(true);
+    // Saved input that is no longer valid: show why there are no results straight away.
+    if (!calculate($sizingInput.get()).ok) setShowErrors(true);
+  }, []);
+
+  useEffect(() => {
+    const id = focusAfterRender.current;
+    if (id === null) return;
+    focusAfterRender.current = null;
+    document.getElementById(id)?.focus();
+  });
+
+  const outcome = calculate(input);
+  const errors: FieldError[] = outcome.ok ? [] : outcome.errors;
+  const visibleErrors = showErrors ? errors : [];
+  const errorFor = (field: string) => visibleErrors.find((error) => error.field === field)?.message;
+  const disabled = !ready;
+
+  function onSubmit(event: Event) {
+    event.preventDefault();
+    setShowErrors(true);
+    setStatus('');
+    const current = calculate($sizingInput.get());
+    requestAnimationFrame(() => (current.ok ? resultsRef.current : summaryRef.current)?.focus());
+  }
+
+  function onAdd() {
+    const id = addRow();
+    if (id) {
+      focusAfterRender.current = fieldIds.name(id);
+      setStatus('Added an empty modality row.');
+    }
+  }
+
+  function onRemove(id: string, label: string) {
+    const rows = $sizingInput.get().rows;
+    const index = rows.findIndex((row) => row.id === id);
+    removeRow(id);
+    const next = rows[index + 1] ?? rows[index - 1];
+    focusAfterRender.current = next ? fieldIds.name(next.id) : fieldIds.rows;
+    setStatus(`Removed ${label}.`);
+  }
+
+  function onReset() {
+    resetSizing();
+    setShowErrors(false);
+    setStatus('All inputs are back to the defaults.');
+  }
+
+  const result = outcome.ok ? outcome.result : null;
+  const compressed = result !== null && result.compression !== 'none';
+  const largest = result?.rows.reduce((best, row) => (row.studySizeMb > best.studySizeMb ? row : best), result.rows[0]!);
+
+  // The key swaps the server-rendered tree for a fresh one once ready: Preact does not patch
+  // text while hydrating, so text nodes that the HTML merged would keep stale copies ("1. .").
+  return (
+    <div class="calculator" data-ready={ready ? '' : undefined} key={ready ? 'live' : 'server'}>
+      {health !== 'ok' && (
+        <div class="alert alert-warning" role="alert">
+          <p>
+            <strong>Your inputs are not being saved.</strong> This browser is not letting the site store anything, so they are kept only in this
+            tab.
+          </p>
+        </div>
+      )}
+
+      {visibleErrors.length > 0 && <ErrorSummary errors={visibleErrors} boxRef={summaryRef} />}
+
+      <form class="calc-form" noValidate onSubmit={onSubmit} aria-label="Imaging storage and bandwidth inputs">
+        <section aria-labelledby="volumes-heading">
+          <h2 id="volumes-heading">Studies and sizes</h2>
+          <p class="calc-note">
+            Enter your own figures where you have them: the defaults are typical values from the sources below, and real study sizes vary widely
+            with equipment, protocols and compression. MB means megabytes of 1,000,000 bytes.
+          </p>
+          {input.rows.map((row, index) => {
+            const fallbackDefault = content.modalities[Number(row.id.slice(1)) - 1];
+            const cited = /^m[1-7]$/.test(row.id) ? fallbackDefault : undefined;
+            const label = row.name.trim() || `row ${index + 1}`;
+            return (
+              <fieldset class="modality-row" key={row.id}>
+                <legend class="modality-legend">
+                  Modality {index + 1}
+                  {row.name.trim() && <span class="modality-legend-name">: {row.name.trim()}</span>}
+                </legend>
+                <div class="modality-fields">
+                  <TextField
+                    id={fieldIds.name(row.id)}
+                    label="Name"
+                    value={row.name}
+                    error={errorFor(fieldIds.name(row.id))}
+                    disabled={disabled}
+                    width="wide"
+                    numeric={false}
+                    onInput={(value) => updateRow(row.id, { name: value })}
+                  />
+                  <TextField
+                    id={fieldIds.studies(row.id)}
+                    label="Studies per day"
+                    value={row.studiesPerDay}
+                    error={errorFor(fieldIds.studies(row.id))}
+                    disabled={disabled}
+                    onInput={(value) => updateRow(row.id, { studiesPerDay: value })}
+                  />
+                  <TextField
+                    id={fieldIds.size(row.id)}
+                    label="Average study size"
+                    suffix="MB"
+                    value={row.studySizeMb}
+                    error={errorFor(fieldIds.size(row.id))}
+                    disabled={disabled}
+                    help={
+                      cited ? (
+                        <>
+                          Default {cited.studySizeMb} MB. {cited.basis}{' '}
+                          <a href={`#source-${cited.source}`}>Source: {sourceTitle(cited.source)}</a>
+                        </>
+                      ) : undefined
+                    }
+                    onInput={(value) => updateRow(row.id, { studySizeMb: value })}
+                  />
+                </div>
+                <button type="button" class="link-button remove-row" onClick={() => onRemove(row.id, label)} disabled={disabled}>
+                  Remove<span class="visually-hidden"> modality {index + 1}, {label}</span>
+                </button>
+              </fieldset>
+            );
+          })}
+          {errorFor(fieldIds.rows) && (
+            <p class="field-error" id={`${fieldIds.rows}-error`}>
+              <span class="visually-hidden">Error: </span>
+              {errorFor(fieldIds.rows)}
+            </p>
+          )}
+          <button
+            type="button"
+            id={fieldIds.rows}
+            class="button"
+            onClick={onAdd}
+            disabled={disabled || input.rows.length >= LIMITS.maxRows}
+            aria-describedby={errorFor(fieldIds.rows) ? `${fieldIds.rows}-error` : undefined}
+          >
+            Add a modality
+          </button>
+          {input.rows.length >= LIMITS.maxRows && <p class="field-help">The calculator takes up to {LIMITS.maxRows} modalities.</p>}
+        </section>
+
+        <section aria-labelledby="settings-heading">
+          <h2 id="settings-heading">Compression, retention and retrieval</h2>
+          <fieldset class="calc-fieldset" id="compression" aria-describedby="compression-hint">
+            <legend class="field-label">Compression in the archive and on the network</legend>
+            <p class="field-help" id="compression-hint">
+              The ratio is the uncompressed size divided by the compressed size: 2.5:1 stores 40 per cent of the original.
+            </p>
+            {COMPRESSION_OPTIONS.map((option) => {
+              const checked = input.compression === option.value;
+              const ratioId = option.value === 'none' ? '' : fieldIds.ratio(option.value);
+              return (
+                <div class="radio-item" key={option.value}>
+                  <label class="choice-option">
+                    <input
+                      type="radio"
+                      name="compression"
+                      value={option.value}
+                      checked={checked}
+                      disabled={disabled}
+                      aria-describedby={`compression-${option.value}-hint`}
+                      onChange={() => updateSetting('compression', option.value)}
+                    />
+                    <span>{option.label}</span>
+                  </label>
+                  <p class="field-help radio-hint" id={`compression-${option.value}-hint`}>
+                    {option.hint}{' '}
+                    {option.value === 'lossless' && <a href="#source-clunie2000">Source: Clunie 2000</a>}
+                    {option.value === 'lossy' && <a href="#source-car2008">Source: CAR table</a>}
+                  </p>
+                  {checked && option.value !== 'none' && (
+                    <div class="radio-conditional">
+                      <TextField
+                        id={ratioId}
+                        label={`${option.label} compression ratio`}
+                        suffix=": 1"
+                        value={option.value === 'lossless' ? input.losslessRatio : input.lossyRatio}
+                        error={errorFor(ratioId)}
+                        disabled={disabled}
+                        onInput={(value) => updateSetting(option.value === 'lossless' ? 'losslessRatio' : 'lossyRatio', value)}
+                      />
+                    </div>
+                  )}
+                </div>
+              );
+            })}
+          </fieldset>
+
+          <div class="settings-grid">
+            <TextField
+              id={fieldIds.retentionYears}
+              label="Retention"
+              suffix="years"
+              value={input.retentionYears}
+              error={errorFor(fieldIds.retentionYears)}
+              disabled={disabled}
+              help={
+                <>
+                  Set by law and hospital policy. One example: US hospitals taking part in Medicare must keep films, scans and other image records
+                  for at least 5 years (42 CFR 482.26(d)); many keep them far longer, and children’s images longer still.{' '}
+                  <a href="#source-cfr48226">Source: eCFR</a>
+                </>
+              }
+              onInput={(value) => updateSetting('retentionYears', value)}
+            />
+            <TextField
+              id={fieldIds.daysPerYear}
+              label="Days of operation per year"
+              value={input.daysPerYear}
+              error={errorFor(fieldIds.daysPerYear)}
+              disabled={disabled}
+              help="365 for a hospital that scans every day; about 250 for a weekday clinic."
+              onInput={(value) => updateSetting('daysPerYear', value)}
+            />
+            <TextField
+              id={fieldIds.priorsPerStudy}
+              label="Prior studies fetched per study"
+              value={input.priorsPerStudy}
+              error={errorFor(fieldIds.priorsPerStudy)}
+              disabled={disabled}
+              help="Earlier studies of the same patient loaded for comparison, assumed to be the same size."
+              onInput={(value) => updateSetting('priorsPerStudy', value)}
+            />
+            <TextField
+              id={fieldIds.targetSeconds}
+              label="Target time to move a study and its priors"
+              suffix="seconds"
+              value={input.targetSeconds}
+              error={errorFor(fieldIds.targetSeconds)}
+              disabled={disabled}
+              help="A clinical requirement: agree it with the radiologists who wait for the images."
+              onInput={(value) => updateSetting('targetSeconds', value)}
+            />
+          </div>
+        </section>
+
+        <div class="button-row calc-actions">
+          <button type="submit" class="button button-primary" disabled={disabled}>
+            Calculate
+          </button>
+          <button type="button" class="button" onClick={onReset} disabled={disabled}>
+            Reset to defaults
+          </button>
+        </div>
+        <p class="calc-status" role="status">
+          {status}
+        </p>
+      </form>
+
+      <section class="calc-results" aria-labelledby="results-heading">
+        <h2 id="results-heading" ref={resultsRef} tabIndex={-1}>
+          Results
+        </h2>
+        {result === null || largest === undefined ? (
+          <p class="results-waiting">
+            {showErrors
+              ? 'There are no results until every input is valid: see the problems listed above.'
+              : 'There are no results until every input is valid. Select Calculate to see what needs fixing.'}
+          </p>
+        ) : (
+          <>
+            <p>
+              {result.studiesPerDay.toLocaleString('en-GB', { maximumFractionDigits: 2 })} studies a day, {result.daysPerYear} days a year, kept for{' '}
+              {result.retentionYears} {result.retentionYears === 1 ? 'year' : 'years'}; compression: {compressionLabel(result)}.
+            </p>
+            <h3>Storage</h3>
+            <div class="table-scroll" role="region" aria-label="Storage needed" tabIndex={0}>
+              <table class="calc-table" id="storage-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Period</th>
+                    <th scope="col">Uncompressed</th>
+                    {compressed && <th scope="col">Compressed ({result.ratio.toLocaleString('en-GB', { maximumFractionDigits: 2 })}:1)</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {(
+                    [
+                      ['Per day', result.dailyMb, result.dailyMbCompressed],
+                      ['Per year', result.yearlyMb, result.yearlyMbCompressed],
+                      [`Over ${result.retentionYears} ${result.retentionYears === 1 ? 'year' : 'years'}`, result.retentionMb, result.retentionMbCompressed],
+                    ] as const
+                  ).map(([label, plain, packed]) => (
+                    <tr key={label}>
+                      <th scope="row">{label}</th>
+                      <td>
+                        <strong>{formatSize(plain)}</strong>
+                        <span class="exact"> {formatMb(plain)}</span>
+                      </td>
+                      {compressed && (
+                        <td>
+                          <strong>{formatSize(packed)}</strong>
+                          <span class="exact"> {formatMb(packed)}</span>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p class="formula">
+              Per day = Σ studies per day × average study size. Per year = per day × {result.daysPerYear}. Over the retention period = per year ×{' '}
+              {result.retentionYears}.{compressed && ` Compressed = uncompressed ÷ ${result.ratio.toLocaleString('en-GB', { maximumFractionDigits: 2 })}.`}{' '}
+              Add copies (a second site for disaster recovery doubles it) and growth.
+            </p>
+
+            <h3>
+              Bandwidth to move one study and {result.priorsPerStudy} {result.priorsPerStudy === 1 ? 'prior' : 'priors'} within{' '}
+              {result.targetSeconds.toLocaleString('en-GB', { maximumFractionDigits: 2 })} seconds
+            </h3>
+            <div class="table-scroll" role="region" aria-label="Bandwidth per modality" tabIndex={0}>
+              <table class="calc-table" id="bandwidth-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Modality</th>
+                    <th scope="col">Data moved</th>
+                    <th scope="col">Uncompressed</th>
+                    {compressed && <th scope="col">Compressed</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.rows.map((row) => (
+                    <tr key={row.id}>
+                      <th scope="row">{row.name}</th>
+                      <td>{formatMb(row.transferMb)}</td>
+                      <td>{formatMbit(row.mbitPerSecond)}</td>
+                      {compressed && <td>{formatMbit(row.mbitPerSecondCompressed)}</td>}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p class="formula">
+              Mbit/s = study size in MB × (1 + priors) × 8 bits per byte ÷ target seconds{compressed && ' ÷ compression ratio'}. For {largest.name}:{' '}
+              <code>{bandwidthFormula(result, largest)}</code>. This is the sustained rate for one study at a time: protocol overhead, several readers
+              opening studies at once and backups all need headroom on top.
+            </p>
+
+            <h3>Share the results</h3>
+            <MarkdownExport
+              markdown={() => resultsMarkdown(result)}
+              fileName={`imaging-sizing-${isoDate()}.md`}
+              what="the results"
+              disabled={disabled}
+            />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
