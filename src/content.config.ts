@@ -6,6 +6,7 @@ import { pageSchema } from './schemas/page';
 import { glossarySchema } from './schemas/glossary';
 import { quizSchema } from './schemas/quiz';
 import { strategyOutcomeSchema, strategyQuestionSchema } from './schemas/strategy';
+import { toolSchema } from './schemas/tool';
 import { quizPageProblems } from './lib/quiz';
 
 /**
@@ -78,4 +79,10 @@ const strategyOutcomes = defineCollection({
   schema: strategyOutcomeSchema,
 });
 
-export const collections = { guide, pages, glossary, quizzes, strategyQuestions, strategyOutcomes };
+/** The hands-on tools under /explore/, in the order the explore page lists them. */
+const tools = defineCollection({
+  loader: file('./content/tools.json'),
+  schema: toolSchema,
+});
+
+export const collections = { guide, pages, glossary, quizzes, strategyQuestions, strategyOutcomes, tools };
