@@ -66,12 +66,16 @@ function addGlossaryEntries(dir, targetCount) {
   return files.length + added;
 }
 
+/** Copies each guide page, with its quiz, `copies - 1` times. */
 function copyGuidePages(dir, copies) {
   const guideDir = join(dir, 'content', 'guide');
+  const quizDir = join(dir, 'content', 'quizzes');
   const pages = readdirSync(guideDir).filter((file) => file.endsWith('.mdx'));
   for (const file of pages) {
     const source = readFileSync(join(guideDir, file), 'utf8');
+    const quiz = readFileSync(join(quizDir, file.replace(/\.mdx$/, '.yaml')), 'utf8');
     for (let copy = 1; copy < copies; copy += 1) {
+      writeFileSync(join(quizDir, file.replace(/\.mdx$/, `-copy-${copy}.yaml`)), quiz);
       const text = source
         .replace(/^title: (.*)$/m, (_, title) => `title: ${JSON.stringify(`${title.replace(/^"|"$/g, '')} (copy ${copy})`)}`)
         .replace(/^order: (\d+)$/m, (_, order) => `order: ${Number(order) + copy * 100}`);
