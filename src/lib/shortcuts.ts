@@ -50,6 +50,8 @@ export function timerShortcut(event: KeyLike, target: TargetLike | null): TimerC
   if (key === ' ' || key === 'Spacebar') {
     return target && CONTROL_TAGS.has(target.tagName.toUpperCase()) ? null : 'toggle';
   }
+  // Arrow keys move between radio buttons and sliders: leave them to those.
+  if ((key === 'ArrowRight' || key === 'ArrowLeft') && target?.tagName.toUpperCase() === 'INPUT') return null;
   if (key === 'ArrowRight') return 'next';
   if (key === 'ArrowLeft') return 'previous';
   switch (key.toLowerCase()) {

@@ -94,6 +94,10 @@ describe('presenter timer additions', () => {
     assert.equal(timerShortcut(key(' '), button), null, 'Space presses the focused button');
     assert.equal(timerShortcut(key(' '), checkbox), null, 'Space ticks the focused checkbox');
     assert.equal(timerShortcut(key('n'), button), 'next', 'letters still work with a button focused');
+    const radio = { tagName: 'INPUT', getAttribute: () => 'radio' };
+    assert.equal(timerShortcut(key('ArrowRight'), radio), null, 'arrows move between radio buttons');
+    assert.equal(timerShortcut(key('ArrowLeft'), radio), null);
+    assert.equal(timerShortcut(key('ArrowRight'), button), 'next');
     assert.equal(timerShortcut(key('k', { ctrlKey: true }), body), null, 'Ctrl+K is search');
     assert.equal(timerShortcut(key('k', { metaKey: true }), body), null, 'Cmd+K is search');
     assert.equal(timerShortcut(key('/'), body), null, '/ is search');
