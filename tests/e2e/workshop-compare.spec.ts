@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BRIEF_FIELDS } from '../../src/lib/brief/fields';
-import { WCAG_22_AA } from './axe';
+import { installAxe, violations } from './axe';
 import { useTheme } from './site';
 
 const COMPARE = '/workshop/compare/';
@@ -49,8 +48,7 @@ async function open(page: Page) {
 }
 
 async function expectNoViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((violation) => `${label}: ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await violations(page, label)).toEqual([]);
 }
 
 test('three worksheet briefs and a stray file: gaps counted, empties marked, the stray named, the summary downloaded', async ({ page }) => {
@@ -141,6 +139,7 @@ for (const theme of ['light', 'dark'] as const) {
     test.slow();
     const files = await makeFiles(page);
     await useTheme(page, theme);
+    await installAxe(page.context());
     await open(page);
     await expectNoViolations(page, 'empty');
     await page.getByLabel('Choose the Markdown briefs to compare').setInputFiles(files);

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BRIEF_SECTIONS } from '../../src/lib/brief/fields';
-import { WCAG_22_AA } from './axe';
+import { installAxe, violations } from './axe';
 import { useTheme } from './site';
 
 const TIMER = '/workshop/timer/';
@@ -32,8 +31,7 @@ async function seconds(page: Page): Promise<number> {
 }
 
 async function expectNoViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((violation) => `${label}: ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await violations(page, label)).toEqual([]);
 }
 
 test('shows the worksheet sections and time boxes from the one definition', async ({ page }) => {
@@ -228,6 +226,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`the timer ready, running and at time up has no WCAG 2.2 AA violations (${theme})`, async ({ page }) => {
     test.slow();
     await useTheme(page, theme);
+    await installAxe(page.context());
     await open(page);
     await expectNoViolations(page, 'ready');
     await button(page, 'Start').click();

@@ -53,7 +53,29 @@ export default function CompareBriefs() {
   const { briefs, skipped, sections } = comparison;
   const gaps = fieldsWithGaps(comparison);
 
-  useEffect(() => setReady(true), []);
+  useEffect(() => {
+    setReady(true);
+    // A file dropped anywhere on the page joins the comparison; without this, a drop that
+    // misses the zone would make the browser open the file and leave the page.
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const onDragOver = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDragging(false);
+      void addFilesRef.current([...(event.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
 
   async function addFiles(list: Iterable<File>) {
     const chosen = [...list];
@@ -64,11 +86,8 @@ export default function CompareBriefs() {
     setReading(false);
   }
 
-  function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    if (event.dataTransfer?.files) void addFiles(event.dataTransfer.files);
-  }
+  const addFilesRef = useRef(addFiles);
+  addFilesRef.current = addFiles;
 
   let status = 'No briefs selected yet.';
   if (reading) status = 'Reading the files…';
@@ -86,14 +105,9 @@ export default function CompareBriefs() {
           event.preventDefault();
           setDragging(true);
         }}
-        onDragOver={(event) => {
-          event.preventDefault();
-          if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-        }}
         onDragLeave={(event) => {
           if (!(event.currentTarget as HTMLElement).contains(event.relatedTarget as Node | null)) setDragging(false);
         }}
-        onDrop={onDrop}
       >
         <label for="compare-files" class="drop-label">
           Choose the Markdown briefs to compare

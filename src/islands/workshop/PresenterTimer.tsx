@@ -123,7 +123,9 @@ export default function PresenterTimer() {
     previous: () => {
       if (started) previousSection();
     },
-    reset,
+    reset: () => {
+      if (started) reset();
+    },
     fullscreen: () => {
       if (canFullscreen) void toggleFullscreen();
     },
