@@ -31,3 +31,41 @@ export function isSearchShortcut(event: KeyLike, inEditableField: boolean): bool
   if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') return true;
   return event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !inEditableField;
 }
+
+/** What a key does on the presenter timer. */
+export type TimerCommand = 'toggle' | 'next' | 'previous' | 'reset' | 'fullscreen' | 'sound';
+
+/** Elements whose own Space or Enter behaviour must not be taken over by a shortcut. */
+const CONTROL_TAGS = new Set(['BUTTON', 'A', 'SUMMARY', 'INPUT', 'SELECT', 'TEXTAREA']);
+
+/**
+ * The presenter timer's single-key shortcuts. None fires while typing in a field, with Ctrl,
+ * Cmd or Alt held (so Ctrl+K still opens search), or on "/" (which opens search).
+ * Space is left to a focused button or checkbox, which it presses.
+ */
+export function timerShortcut(event: KeyLike, target: TargetLike | null): TimerCommand | null {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
+  if (isEditableTarget(target)) return null;
+  const key = event.key;
+  if (key === ' ' || key === 'Spacebar') {
+    return target && CONTROL_TAGS.has(target.tagName.toUpperCase()) ? null : 'toggle';
+  }
+  // Arrow keys move between radio buttons and sliders: leave them to those.
+  if ((key === 'ArrowRight' || key === 'ArrowLeft') && target?.tagName.toUpperCase() === 'INPUT') return null;
+  if (key === 'ArrowRight') return 'next';
+  if (key === 'ArrowLeft') return 'previous';
+  switch (key.toLowerCase()) {
+    case 'n':
+      return 'next';
+    case 'p':
+      return 'previous';
+    case 'r':
+      return 'reset';
+    case 'f':
+      return 'fullscreen';
+    case 'm':
+      return 'sound';
+    default:
+      return null;
+  }
+}

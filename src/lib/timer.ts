@@ -77,3 +77,32 @@ export function readTimerState(raw: unknown): TimerState {
   const validElapsed = typeof elapsedMs === 'number' && Number.isFinite(elapsedMs) && elapsedMs >= 0 ? elapsedMs : 0;
   return { startedAt: validStart, elapsedMs: validElapsed };
 }
+
+/** The elapsed time at which a section starts. */
+export function sectionStartMs(sections: readonly TimedSection[], index: number): number {
+  return sections.slice(0, Math.max(0, index)).reduce((sum, section) => sum + section.minutes * 60_000, 0);
+}
+
+/**
+ * Jumps back to the start of the previous section (from the first section, to its start;
+ * once time is up, to the start of the last section).
+ */
+export function skipToPrevious(sections: readonly TimedSection[], state: TimerState, now: number): TimerState {
+  const { index } = position(sections, elapsed(state, now));
+  const elapsedMs = sectionStartMs(sections, Math.max(0, index - 1));
+  return state.startedAt === null ? { startedAt: null, elapsedMs } : { startedAt: now, elapsedMs };
+}
+
+/** How far past the last time box the clock has run (0 until time is up). */
+export function overtimeMs(sections: readonly TimedSection[], elapsedMs: number): number {
+  return Math.max(0, elapsedMs - totalMs(sections));
+}
+
+/**
+ * Whether the clock running from `beforeMs` to `afterMs` passed the end of a section (the
+ * moment for a section-end beep). Jumps made by hand are not passed through this.
+ */
+export function crossedSectionEnd(sections: readonly TimedSection[], beforeMs: number, afterMs: number): boolean {
+  if (afterMs <= beforeMs) return false;
+  return position(sections, afterMs).index > position(sections, beforeMs).index;
+}
