@@ -12,6 +12,8 @@ export const THEME_STORAGE_KEY = 'interop-workbook:theme';
 /** Top-level sections in the header, as site-absolute paths (the base is added when rendering). */
 export const PRIMARY_NAV: readonly { label: string; href: string }[] = [
   { label: 'Guide', href: '/guide/' },
+  { label: 'Explore', href: '/explore/' },
   { label: 'Worksheet', href: '/worksheet/' },
+  { label: 'Workshop', href: '/workshop/' },
   { label: 'Glossary', href: '/glossary/' },
 ];
