@@ -108,7 +108,7 @@ function Identifying({ inspection }: { inspection: Inspection }) {
         must remove or replace them, wherever they occur, including inside sequences. They are marked “Annex E” in the full list too.
       </p>
       {listed.length > 0 ? (
-        <div class="table-scroll dicom-scroll" role="region" aria-label="Identifying elements" tabIndex={0}>
+        <div class="table-scroll dicom-scroll" role="region" aria-label="Identifying elements table" tabIndex={0}>
           <table class="dicom-table">
             <thead>
               <tr>
