@@ -32,6 +32,7 @@ test('the page says nothing is uploaded and offers the picker, the sample and th
 });
 
 test('the sample: transfer syntax, SOP class, identifying elements and nested sequence', async ({ page }) => {
+  test.slow(); // many steps; the shared test machine is slow
   await open(page);
   await page.getByRole('button', { name: 'Try a sample' }).click();
   await expect(summary(page)).toBeVisible();
@@ -74,6 +75,7 @@ test('a file chosen with the picker: implicit VR, VRs from the dictionary', asyn
 });
 
 test('a file dropped on the drop zone is read', async ({ page }) => {
+  test.slow(); // many steps; the shared test machine is slow
   await open(page);
   const bytes = Array.from(buildSampleDicom({ transferSyntaxUid: '1.2.840.10008.1.2.4.50' }));
   const dataTransfer = await page.evaluateHandle((data) => {
@@ -95,6 +97,7 @@ test('a file dropped on the drop zone is read', async ({ page }) => {
 });
 
 test('non-DICOM, empty and truncated files show a clear alert', async ({ page }) => {
+  test.slow(); // many steps; the shared test machine is slow
   await open(page);
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(400).fill(0)]);
   await page.locator('#dicom-file').setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: Buffer.from(png) });
@@ -123,6 +126,7 @@ test('non-DICOM, empty and truncated files show a clear alert', async ({ page })
 });
 
 test('keyboard only: open the sample, read the results, expand a long value and fold a sequence', async ({ page }) => {
+  test.slow(); // many steps; the shared test machine is slow
   await open(page);
   const sampleButton = page.getByRole('button', { name: 'Try a sample' });
   await page.getByLabel('Choose a DICOM file').focus();

@@ -393,7 +393,7 @@ export function inspectDicom(input: Uint8Array, dictionary: DicomDictionary, opt
         const size = input.length < 132 ? ` It is only ${formatBytes(input.length)} long, shorter than a DICOM file header.` : '';
         return {
           ok: false,
-          error: { kind: 'not-dicom', message: `This is not a DICOM file: there is no “DICM” marker after a 128-byte preamble. ${what}${size}` },
+          error: { kind: 'not-dicom', message: `There is no “DICM” marker after a 128-byte preamble. ${what}${size}` },
         };
       }
       form = 'raw';
