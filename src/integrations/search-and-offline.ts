@@ -46,7 +46,7 @@ export function searchAndOffline(): AstroIntegration {
 
         const { count, size, warnings } = await generateSW({
           globDirectory: outDir,
-          globPatterns: ['**/*.{html,js,css,svg,ico,json,webmanifest}', 'pagefind/**/*'],
+          globPatterns: ['**/*.{html,js,css,svg,ico,json,webmanifest,dcm}', 'pagefind/**/*'],
           // Pagefind's ready-made interfaces are not used: the site has its own search dialog.
           globIgnores: ['pagefind/pagefind-ui.*', 'pagefind/pagefind-modular-ui.*', 'pagefind/pagefind-component-ui.*', 'pagefind/pagefind-highlight.*'],
           swDest: `${outDir}/sw.js`,
