@@ -61,6 +61,8 @@ export interface ExplainedNode {
   definition?: NodeDefinition;
   /** The resource type when this node is a resource (the root, an entry's resource, a contained one). */
   resourceType?: string;
+  /** That resource type's own short description. */
+  resourceShort?: string;
   issues: Issue[];
   children: ExplainedNode[];
 }
@@ -311,6 +313,7 @@ function walkResource(ctx: Context, node: ExplainedNode, value: JsonValue, expec
     return;
   }
   node.resourceType = type;
+  node.resourceShort = def.short;
   if (expected && expected !== 'Resource' && expected !== type) {
     addIssue(ctx, node, 'wrong-json-type', `Only a ${expected} resource belongs here, not a ${type}.`);
   }
@@ -445,7 +448,8 @@ function walkElement(ctx: Context, node: ExplainedNode, def: TypeDef, match: Mat
   const types = element.types;
   const type = match.type ?? (types.length === 1 ? typeCode(types[0] ?? '') : types.map(typeCode).join(' | '));
   ctx.counts.defined++;
-  node.definition = nodeDefinition(ctx, def, element, type, sameAs);
+  const definition = nodeDefinition(ctx, def, element, type, sameAs);
+  node.definition = definition;
   const label = `${def.name}.${match.element.path}`;
 
   if (element.max === '0') addIssue(ctx, node, 'not-allowed', `${label} is not allowed here (0..0).`);
@@ -459,7 +463,7 @@ function walkElement(ctx: Context, node: ExplainedNode, def: TypeDef, match: Mat
     }
     value.forEach((item, index) => {
       const child = newNode(ctx, childPointer(node.pointer, index), `[${index}]`, `${node.location}[${index}]`, item);
-      child.definition = node.definition;
+      child.definition = definition;
       ctx.counts.defined++;
       node.children.push(child);
       if (item === null) {

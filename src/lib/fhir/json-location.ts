@@ -231,7 +231,7 @@ export function parseJson(text: string): JsonParseResult {
         if (char === undefined) fail(`The text ends before the object opened at line ${openAt.line}, column ${openAt.column} is closed with "}".`);
         if (char === "'") fail('Property names need double quotes ("), not single quotes.');
         if (char === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) fail('JSON does not allow comments.');
-        if (/[A-Za-z_$]/.test(char)) fail('Property names must be in double quotes.');
+        if (/[A-Za-z_$]/.test(char ?? '')) fail('Property names must be in double quotes.');
         fail(`Unexpected ${describe(char)}: expected a property name in double quotes.`);
       }
       const keyAt = i;
@@ -297,7 +297,7 @@ export function parseJson(text: string): JsonParseResult {
         return array;
       }
       if (next === undefined) fail(`The text ends before the array opened at line ${openAt.line}, column ${openAt.column} is closed with "]".`);
-      fail(`Expected "," or "]" after an array item, found ${describe(next)}${/["{[0-9tfn-]/.test(next) ? ': is a comma missing?' : '.'}`);
+      fail(`Expected "," or "]" after an array item, found ${describe(next)}${/["{[0-9tfn-]/.test(next ?? '') ? ': is a comma missing?' : '.'}`);
     }
   };
 
