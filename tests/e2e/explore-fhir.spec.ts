@@ -13,7 +13,7 @@ const detail = (page: Page) => page.getByRole('region', { name: 'Definition' });
 
 async function open(page: Page, path = EXPLORER) {
   await page.goto(path);
-  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr', '');
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr', '', { timeout: 15_000 });
   await expect(page.locator('.fx[data-ready]')).toBeVisible();
 }
 
@@ -51,6 +51,7 @@ const SAMPLES = [
 
 for (const sample of SAMPLES) {
   test(`the ${sample.button} sample loads and shows definitions`, async ({ page }) => {
+    test.slow(); // 20 to 35 s each when the 2-core test machine is shared
     await open(page);
     await page.getByRole('button', { name: sample.button, exact: true }).click();
     await expect(input(page)).toHaveValue(new RegExp(`"resourceType": "${sample.type}"`));
@@ -65,6 +66,7 @@ for (const sample of SAMPLES) {
 }
 
 test('a Bundle explains the resources in its entries with their own definitions, and datatypes with theirs', async ({ page }) => {
+  test.slow(); // the largest sample, several selections
   await open(page);
   await page.getByRole('button', { name: 'Search result Bundle', exact: true }).click();
   await expect(item(page, 'mode "match"')).toHaveAccessibleDescription(/match \| include \| outcome/);
