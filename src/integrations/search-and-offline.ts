@@ -48,7 +48,24 @@ export function searchAndOffline(): AstroIntegration {
           globDirectory: outDir,
           globPatterns: ['**/*.{html,js,css,svg,ico,json,webmanifest,dcm}', 'pagefind/**/*'],
           // Pagefind's ready-made interfaces are not used: the site has its own search dialog.
-          globIgnores: ['pagefind/pagefind-ui.*', 'pagefind/pagefind-modular-ui.*', 'pagefind/pagefind-component-ui.*', 'pagefind/pagefind-highlight.*'],
+          globIgnores: [
+            'pagefind/pagefind-ui.*',
+            'pagefind/pagefind-modular-ui.*',
+            'pagefind/pagefind-component-ui.*',
+            'pagefind/pagefind-highlight.*',
+            // Reference data beyond what the explorers' samples use (FHIR definitions of the other
+            // resource types, HL7 dictionaries of other versions) would take the precache past 5 MB:
+            // it is cached the first time it is used instead (runtimeCaching below).
+            'explore/fhir/definitions/!(core|Patient|Observation|DiagnosticReport|Bundle).json',
+            'explore/hl7v2/dictionary/!(2.5.1).json',
+          ],
+          runtimeCaching: [
+            {
+              urlPattern: ({ url }) => /\/explore\/(fhir\/definitions|hl7v2\/dictionary)\/[^/]+\.json$/.test(url.pathname),
+              handler: 'StaleWhileRevalidate',
+              options: { cacheName: 'reference-data', expiration: { maxEntries: 200 } },
+            },
+          ],
           swDest: `${outDir}/sw.js`,
           maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
           // pagefind.js asks for its entry file with ?ts=<time>; without this, offline search finds no index.
