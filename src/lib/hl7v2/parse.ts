@@ -188,8 +188,10 @@ export function readSeparators(header: string): Separators | Hl7Error {
   };
 }
 
-function printable(text: string): string {
-  return text.replace(/[\x00-\x1F\x7F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).replace(/\s/g, (c) => (c === ' ' ? '␠' : c));
+/** Control characters as \xNN; with `showSpaces`, a space as ␠ (for single separator characters). */
+function printable(text: string, showSpaces = true): string {
+  const visible = text.replace(/[\x00-\x1F\x7F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return showSpaces ? visible.replace(/ /g, '␠') : visible;
 }
 
 /** MSH: the separator after "MSH" is MSH-1 itself, and MSH-2 runs up to the next separator. */
@@ -206,7 +208,7 @@ function bodySegment(line: string, lineNumber: number, separators: Separators, w
   if (!validId) {
     warnings.push({
       code: 'bad-segment-id',
-      message: `Line ${lineNumber} starts "${printable(id.slice(0, 12))}", which is not a segment ID (three capital letters or digits followed by "${separators.field}"). It may be a wrapped line or a stray note.`,
+      message: `Line ${lineNumber} starts "${printable(id.slice(0, 12), false)}", which is not a segment ID (three capital letters or digits followed by "${separators.field}"). It may be a wrapped line or a stray note.`,
       line: lineNumber,
     });
   }
