@@ -1,7 +1,7 @@
 // Our parser against an independent one: the hl7v2 1.8.0 package (Node only), which also reads
 // the separators each message declares. For every sample and a set of edge cases, both must see
 // the same segments, fields, repetitions, components, subcomponents and unescaped values.
-// (hl7v2 unescapes only with a backslash as escape character and leaves \\.br\\ as written, so
+// (hl7v2 unescapes only with a backslash as escape character and leaves \.br\ as written, so
 // the edge case with other separators carries no escapes, and formatting escapes compare as written.)
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
