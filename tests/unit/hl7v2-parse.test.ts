@@ -256,3 +256,13 @@ describe('HL7 v2 parser: separators object', () => {
     assert.deepEqual(separators, { field: '|', component: '^', repetition: '~', escape: '\\', subcomponent: '&', truncation: '' });
   });
 });
+
+describe('HL7 v2 parse results packed for the worker', () => {
+  it('survive packing and unpacking unchanged, including segments with no fields and errors', async () => {
+    const { packResult, unpackResult } = await import('../../src/lib/hl7v2/transfer.ts');
+    for (const text of [ADT, `${ADT}\rPV1\rPV1|\rnot a segment|x|y\rNTE|1||a|b`, 'MSH#$*@!#A#B#C#D#1##ADT$A01#1#P#2.5.1\rPID#1##x', 'no header', '']) {
+      const result = parseMessage(text);
+      assert.deepEqual(unpackResult(structuredClone(packResult(result))), result, text);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { chooseVersion, DEFAULT_VERSION, fieldInfo, isZSegment, segmentName, type Hl7Dictionary } from '../../lib/hl7v2/dictionary';
 import type { ParseResult } from '../../lib/hl7v2/types';
 import { loadDictionary } from './dictionary-client';
-import { FieldDetails } from './FieldDetails';
+import { Clipped, FieldDetails } from './FieldDetails';
 import { Parser, type ParseResponse } from './parse-client';
 
 export interface Sample {
@@ -22,6 +22,11 @@ interface Props {
 export const PAGE_SIZE = 60;
 /** Wait this long after the last keystroke before parsing. */
 const DEBOUNCE_MS = 250;
+/**
+ * Text longer than this (about 200 KB) is read but kept out of the textarea: laying out a
+ * megabyte in a textarea stalls Chromium for seconds (measured), whatever the parser does.
+ */
+export const LARGE_INPUT = 200_000;
 
 interface Selection {
   segment: number;
@@ -31,6 +36,11 @@ interface Selection {
 type DictionaryState = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; dictionary: Hl7Dictionary; note: string } | { state: 'failed'; note: string };
 
 const number = new Intl.NumberFormat('en-GB');
+
+function formatSize(characters: number): string {
+  if (characters >= 1024 * 1024) return `${(characters / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.round(characters / 1024)} KB`;
+}
 
 export default function Explorer({ samples, base }: Props) {
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -44,6 +54,9 @@ export default function Explorer({ samples, base }: Props) {
   const [hideEmpty, setHideEmpty] = useState(false);
   const [sample, setSample] = useState<Sample | null>(null);
   const [ready, setReady] = useState(false);
+  const heldRef = useRef<string | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [held, setHeld] = useState<{ name: string; size: number } | null>(null);
 
   useEffect(() => {
     const parser = new Parser((response) => {
@@ -97,7 +110,46 @@ export default function Explorer({ samples, base }: Props) {
     parserRef.current?.parse(text);
   }, []);
 
+  /** Reads a whole message from a paste or a file: into the box, or held beside it when large. */
+  const takeText = (text: string, name: string) => {
+    const large = text.length > LARGE_INPUT;
+    heldRef.current = large ? text : null;
+    setHeld(large ? { name, size: text.length } : null);
+    if (textRef.current) textRef.current.value = large ? '' : text;
+    setSample(null);
+    setSelection(null);
+    parseNow(text);
+  };
+
+  const onPaste = (event: ClipboardEvent) => {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (text.length <= LARGE_INPUT) return;
+    event.preventDefault();
+    takeText(text, 'Pasted message');
+  };
+
+  const onFile = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) takeText(await file.text(), file.name);
+  };
+
+  const editHeld = () => {
+    if (textRef.current && heldRef.current !== null) {
+      textRef.current.value = heldRef.current;
+      textRef.current.focus();
+    }
+    heldRef.current = null;
+    setHeld(null);
+  };
+
   const onInput = () => {
+    if (heldRef.current !== null) {
+      // Typing in the box replaces a message that was held beside it.
+      heldRef.current = null;
+      setHeld(null);
+    }
     setSample(null);
     window.clearTimeout(timerRef.current);
     setPending(true);
@@ -112,6 +164,8 @@ export default function Explorer({ samples, base }: Props) {
   };
 
   const clear = () => {
+    heldRef.current = null;
+    setHeld(null);
     if (textRef.current) {
       textRef.current.value = '';
       textRef.current.focus();
@@ -152,7 +206,7 @@ export default function Explorer({ samples, base }: Props) {
           HL7 v2 message
         </label>
         <p id="hl7-message-hint" class="hl7-hint">
-          Paste one message, starting at MSH. Segments may end with CR, LF or CRLF; MLLP framing bytes are removed.
+          Paste one message, starting at MSH, or open a file. Segments may end with CR, LF or CRLF; MLLP framing bytes are removed.
         </p>
         <textarea
           id="hl7-message"
@@ -165,11 +219,29 @@ export default function Explorer({ samples, base }: Props) {
           wrap="off"
           aria-describedby="hl7-message-hint"
           onInput={onInput}
+          onPaste={onPaste}
         />
+        {held && (
+          <div class="hl7-held">
+            <p>
+              <strong>
+                {held.name}: {formatSize(held.size)}
+              </strong>
+              , read in full below. It is kept out of the box so that the page stays quick; typing in the box replaces it.
+            </p>
+            <button type="button" class="button" onClick={editHeld}>
+              Put it in the box to edit (slow for large text)
+            </button>
+          </div>
+        )}
         <div class="button-row hl7-actions">
+          <button type="button" class="button" onClick={() => fileRef.current?.click()} disabled={!ready}>
+            Open a file…
+          </button>
           <button type="button" class="button" onClick={clear} disabled={!ready}>
             Clear
           </button>
+          <input ref={fileRef} id="hl7-file" type="file" accept=".hl7,.txt,.er7,.msg,text/plain" hidden onChange={onFile} aria-label="HL7 v2 message file" />
         </div>
         <p class="hl7-status" role="status">
           {status}
@@ -326,7 +398,7 @@ function Results({ message, dictionary, versionNote, selection, onSelect, visibl
                         </span>
                         <span class="hl7-value">
                           <span class="visually-hidden">, value </span>
-                          {raw === '' ? <span class="hl7-empty">empty</span> : raw}
+                          {raw === '' ? <span class="hl7-empty">empty</span> : <Clipped text={raw} limit={300} />}
                         </span>
                       </button>
                       {open && <FieldDetails id={detailsId} segment={segment} position={position} separators={separators} dictionary={dictionary} />}

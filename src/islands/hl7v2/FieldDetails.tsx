@@ -22,9 +22,24 @@ const SEPARATOR_NAMES: Record<string, string> = {
   P: 'truncation character',
 };
 
+/** Longest text shown for one value: a Base64 document in OBX-5 can be megabytes, and laying it out would stall the page. */
+export const SHOWN_CHARACTERS = 4000;
+
+/** Text cut to SHOWN_CHARACTERS, saying how much was left out. */
+export function Clipped({ text, limit = SHOWN_CHARACTERS }: { text: string; limit?: number }) {
+  if (text.length <= limit) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, limit)}
+      <span class="hl7-empty"> … and {(text.length - limit).toLocaleString('en-GB')} more characters</span>
+    </>
+  );
+}
+
 /** A value as text, with line breaks, decoded hex and formatting commands made visible. */
 export function ValueText({ value }: { value: Unescaped }) {
   if (value.parts.length === 0) return <span class="hl7-empty">empty</span>;
+  if (value.text.length > SHOWN_CHARACTERS) return <Clipped text={value.text} />;
   return (
     <>
       {value.parts.map((part, index) => (
@@ -95,7 +110,7 @@ export function FieldDetails({ id, segment, position, separators, dictionary }: 
         {info.required !== undefined && <Row label={`Required in ${version}`}>{info.required ? 'yes' : 'no (optional, conditional or kept for backward compatibility)'}</Row>}
         {info.repeat !== undefined && <Row label="Repeats">{describeRepeat(info.repeat)}</Row>}
         {info.table > 0 && <Row label="Code table">HL7 table {String(info.table).padStart(4, '0')}</Row>}
-        <Row label="Raw value">{raw === '' ? <span class="hl7-empty">empty</span> : <code class="hl7-raw">{raw}</code>}</Row>
+        <Row label="Raw value">{raw === '' ? <span class="hl7-empty">empty</span> : <code class="hl7-raw"><Clipped text={raw} /></code>}</Row>
         {present.length > 1 && <Row label="Repetitions">{present.length}, separated by "{separators.repetition}"</Row>}
       </dl>
       <FieldNote segment={segment} position={position} raw={raw} info={info} separators={separators} version={version} />
@@ -164,7 +179,9 @@ function RepetitionView({ where, heading, repetition, type, dictionary, separato
         )}
         {heading && !first.value.escaped && (
           <p>
-            <code class="hl7-raw">{repetition.raw}</code>
+            <code class="hl7-raw">
+              <Clipped text={repetition.raw} />
+            </code>
           </p>
         )}
       </div>

@@ -1,9 +1,16 @@
 import { parseMessage } from '../../lib/hl7v2/parse';
+import { unpackResult, type PackedResult } from '../../lib/hl7v2/transfer';
 import type { ParseResult } from '../../lib/hl7v2/types';
 
 export interface ParseRequest {
   id: number;
   text: string;
+}
+/** What the worker posts back: the result packed for a cheap copy. */
+export interface WorkerResponse {
+  id: number;
+  packed: PackedResult;
+  ms: number;
 }
 export interface ParseResponse {
   id: number;
@@ -55,8 +62,9 @@ export class Parser {
     if (this.worker || this.failed) return this.worker;
     try {
       const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (event: MessageEvent<ParseResponse>) => {
-        if (!this.isStale(event.data.id)) this.onResult({ ...event.data, offThread: true });
+      worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+        const { id, packed, ms } = event.data;
+        if (!this.isStale(id)) this.onResult({ id, ms, result: unpackResult(packed), offThread: true });
       };
       worker.onerror = () => {
         // The worker could not load: parse the latest request here from now on.
