@@ -19,6 +19,7 @@ async function loadSample(page: Page, label: string) {
 }
 
 test('a sample loads, every segment is named, and selecting a field explains it', async ({ page }) => {
+  test.slow();
   await open(page);
   await expect(page.locator('.hl7-privacy')).toContainText('Nothing is uploaded.');
   await loadSample(page, 'ADT^A01 admission');
@@ -165,7 +166,12 @@ test('a 1 MB message is read off the main thread, the page keeps responding, and
 
   // Open the megabyte as a file (made in the page, as a file picker would hand it over) and
   // record every main-thread task over 50 ms until the first segments are on screen.
-  const longest = await page.evaluate(async (text) => {
+  const { longest, splitMs } = await page.evaluate(async (text) => {
+    // Calibration: the least a main-thread parser must do (split every segment into fields).
+    // On a loaded machine everything slows alike, so the bound below scales with it.
+    const before = performance.now();
+    text.split('\r').map((line) => line.split('|'));
+    const splitMs = performance.now() - before;
     const tasks: number[] = [];
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
     observer.observe({ type: 'longtask' });
@@ -178,18 +184,19 @@ test('a 1 MB message is read off the main thread, the page keeps responding, and
     while (!document.querySelector('.hl7-segment') && performance.now() - start < 30_000) await new Promise((resolve) => setTimeout(resolve, 50));
     await new Promise((resolve) => setTimeout(resolve, 500));
     observer.disconnect();
-    return Math.max(0, ...tasks);
+    return { longest: Math.max(0, ...tasks), splitMs };
   }, big);
   await expect(page.getByRole('status')).toHaveText(/Read [\d,]+ segments in [\d,]+ ms, off the main thread\./, { timeout: 20_000 });
   await expect(page.locator('.hl7-held')).toContainText('big.hl7: 1.0 MB, read in full below');
   await expect(message(page)).toHaveValue('');
-  console.log(`1 MB file: longest main-thread task ${Math.round(longest)} ms; ${await page.getByRole('status').textContent()}`);
-  expect(longest).toBeLessThan(1000);
+  console.log(`1 MB file: longest main-thread task ${Math.round(longest)} ms (splitting it on the main thread took ${Math.round(splitMs)} ms); ${await page.getByRole('status').textContent()}`);
+  // About 100 ms on an idle 2-core machine; a textarea holding the megabyte stalled for 4 to 8 s.
+  expect(longest).toBeLessThan(Math.max(1000, splitMs * 5));
 
-  await expect(page.locator('.hl7-segment')).toHaveCount(60);
-  await expect(page.locator('.hl7-more')).toContainText('Showing segments 1 to 60 of');
-  await page.getByRole('button', { name: /Show 240 more segments/ }).click();
-  await expect(page.locator('.hl7-segment')).toHaveCount(300);
+  await expect(page.locator('.hl7-segment')).toHaveCount(50);
+  await expect(page.locator('.hl7-more')).toContainText('Showing segments 1 to 50 of');
+  await page.getByRole('button', { name: /Show 200 more segments/ }).click();
+  await expect(page.locator('.hl7-segment')).toHaveCount(250);
 
   // With the megabyte shown, a keystroke reaches the box at once; typing replaces the held message.
   const typed = Date.now();
@@ -218,6 +225,7 @@ test('a large paste is read beside the box, and can still be put in it', async (
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds nothing in the empty, parsed and error states (${theme})`, async ({ page, context }) => {
+    test.slow();
     await installAxe(context);
     await useTheme(page, theme);
     await open(page);

@@ -19,7 +19,7 @@ interface Props {
 }
 
 /** Segments rendered at first and added by each "show more": enough to read, few enough to stay quick. */
-export const PAGE_SIZE = 60;
+export const PAGE_SIZE = 50;
 /** Wait this long after the last keystroke before parsing. */
 const DEBOUNCE_MS = 250;
 /**

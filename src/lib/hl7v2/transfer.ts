@@ -26,12 +26,29 @@ export function packResult(result: ParseResult): PackedResult {
   };
 }
 
+/** A segment whose fields are split only when first read: a view shows a few dozen of thousands. */
+class LazySegment implements Segment {
+  private split: string[] | undefined;
+  constructor(
+    readonly id: string,
+    readonly line: number,
+    readonly validId: boolean,
+    private readonly joined: string,
+    private readonly count: number,
+    private readonly separator: string,
+  ) {}
+  get fields(): string[] {
+    this.split ??= this.count === 0 ? [] : this.joined.split(this.separator);
+    return this.split;
+  }
+}
+
 export function unpackResult(packed: PackedResult): ParseResult {
   if (packed.ok !== true) return packed;
   const separator = packed.message.separators.field;
   const segments: Segment[] = [packed.header];
   packed.joined.forEach((joined, index) => {
-    segments.push({ id: packed.ids[index]!, line: packed.lines[index]!, validId: packed.valid[index]!, fields: packed.counts[index] === 0 ? [] : joined.split(separator) });
+    segments.push(new LazySegment(packed.ids[index]!, packed.lines[index]!, packed.valid[index]!, joined, packed.counts[index]!, separator));
   });
   return { ok: true, message: { ...packed.message, segments } };
 }
