@@ -178,6 +178,28 @@ export default function Explorer({ samples, base }: Props) {
   const dict = dictionary.state === 'ready' ? dictionary.dictionary : undefined;
   const namesReady = dictionary.state === 'ready' || dictionary.state === 'failed';
 
+  const versionNote = dictionary.state === 'ready' ? dictionary.note : '';
+  const showMore = useCallback(() => setVisible((count) => count + PAGE_SIZE * 4), []);
+  // Built only when what it shows changes: a keystroke in the box (which changes other state)
+  // must not re-render thousands of field buttons.
+  const resultsView = useMemo(
+    () =>
+      message && namesReady ? (
+        <Results
+          message={message}
+          dictionary={dict}
+          versionNote={versionNote}
+          selection={selection}
+          onSelect={setSelection}
+          visible={visible}
+          onMore={showMore}
+          hideEmpty={hideEmpty}
+          onHideEmpty={setHideEmpty}
+        />
+      ) : null,
+    [message, namesReady, dict, versionNote, selection, visible, showMore, hideEmpty],
+  );
+
   const status = useMemo(() => {
     if (!ready) return '';
     if (pending) return 'Reading the message…';
@@ -264,19 +286,7 @@ export default function Explorer({ samples, base }: Props) {
         )}
       </div>
 
-      {message && namesReady && (
-        <Results
-          message={message}
-          dictionary={dict}
-          versionNote={dictionary.state === 'ready' ? dictionary.note : ''}
-          selection={selection}
-          onSelect={setSelection}
-          visible={visible}
-          onMore={() => setVisible((count) => count + PAGE_SIZE * 4)}
-          hideEmpty={hideEmpty}
-          onHideEmpty={setHideEmpty}
-        />
-      )}
+      {resultsView}
     </div>
   );
 }
