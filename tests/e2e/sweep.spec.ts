@@ -45,7 +45,7 @@ for (const [index, group] of chunks(allPagePaths(), 6).entries()) {
     const { foreign, errors } = watch(page, baseURL!);
     await page.emulateMedia({ colorScheme: 'light' });
     const problems: string[] = [];
-    for (const path of group.filter((path) => !process.env['SWEEP_ONLY'] || path.includes(process.env['SWEEP_ONLY']))) {
+    for (const path of group) {
       await page.setViewportSize(DESKTOP);
       for (const problem of await frameProblems(page, path)) problems.push(`${path}: ${problem}`);
       await page.evaluate(() => (document.documentElement.dataset['theme'] = 'light'));
