@@ -200,11 +200,10 @@ test('a 1 MB message is read off the main thread, the page keeps responding, and
 
 });
 
-// Known issue, measured: with 250 segments of a 1 MB message on screen, the first keystroke in the
-// box took 5.6 to 6.6 s to appear on a loaded 2-core machine. Marked as failing until it is fixed.
+// Segments off screen skip layout (content-visibility), so with 250 segments of a 1 MB message
+// shown a keystroke takes about 0.25 s to appear rather than over a second.
 test('with a 1 MB message shown, a keystroke reaches the box within a second', async ({ page }) => {
   test.slow();
-  test.fail(true, 'known: the first keystroke after a large result is slow; see the report');
   await open(page);
   await page.locator('#hl7-file').setInputFiles({ name: 'big.hl7', mimeType: 'text/plain', buffer: Buffer.from(bigMessage(1_048_576)) });
   await expect(page.locator('.hl7-segment')).toHaveCount(50, { timeout: 30_000 });
