@@ -9,6 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { findBrowser, NO_BROWSER_MESSAGE } from '../browser.mjs';
 import { makeScaledSite, SCALE } from './scale.mjs';
+import { buildLargeDicom } from '../../src/lib/dicom/bench.ts';
+import { makeLargeMessage } from '../../src/lib/hl7v2/bench.ts';
 
 const PORT = 4430;
 const SCALED_PORT = 4431;
@@ -232,6 +234,25 @@ async function measureTyping() {
   return { median: samples[Math.floor(samples.length / 2)], p95: samples[Math.floor(samples.length * 0.95)] };
 }
 
+/**
+ * Opens a large file in an explorer, in the browser, and reads the time the page itself reports
+ * for parsing it, plus the time until the first results are on screen.
+ */
+async function measureExplorer(path, ready, file, reported, shown) {
+  const page = await browser.newPage();
+  await page.goto(origin + path, { waitUntil: 'networkidle' });
+  await page.locator(ready).waitFor();
+  const started = Date.now();
+  await page.locator('input[type="file"]').first().setInputFiles(file);
+  const status = page.getByRole('status').filter({ hasText: reported });
+  await status.waitFor({ timeout: 120_000 });
+  await page.locator(shown).first().waitFor({ timeout: 120_000 });
+  const onScreen = Date.now() - started;
+  const parseMs = Number(/in ([\d,]+) ms/.exec((await status.textContent()) ?? '')?.[1]?.replaceAll(',', '') ?? NaN);
+  await page.close();
+  return { parseMs, onScreen };
+}
+
 /** Bytes of the search index (Pagefind's UIs, which the site does not use, left out). */
 function indexBytes(distDir) {
   const folder = join(distDir, 'pagefind');
@@ -256,6 +277,20 @@ for (const [name, path] of pages) {
 const firstSearch = await measureFirstSearchBytes();
 const search = await measureSearch(origin);
 const typing = await measureTyping();
+const hl7 = await measureExplorer(
+  '/explore/hl7v2/',
+  '.hl7-explorer[data-ready]',
+  { name: 'large.hl7', mimeType: 'text/plain', buffer: Buffer.from(makeLargeMessage(1_048_576)) },
+  /Read [\d,]+ segments in/,
+  '.hl7-segment',
+);
+const dicom = await measureExplorer(
+  '/explore/dicom/',
+  'astro-island:not([ssr]) .dicom-inspector',
+  { name: 'large.dcm', mimeType: 'application/dicom', buffer: Buffer.from(buildLargeDicom(50)) },
+  /Read “large\.dcm”/,
+  '.dicom-summary, .dicom-elements',
+);
 
 console.log(line(['page type', 'HTML KB raw / gzip', 'CSS KB raw / gzip', 'JS KB raw / gzip', 'requests', 'Lighthouse mobile P / A / BP / SEO']));
 console.log(line(['---', '---', '---', '---', '---', '---']));
@@ -274,6 +309,8 @@ console.log(`offline precache: ${precached.length} files, ${(precacheBytes / 102
 console.log(`search: a first visit's first query fetches ${kb(firstSearch.transferred)} KB from Pagefind as transferred (${kb(firstSearch.decoded)} KB decoded, ${firstSearch.files} files)`);
 console.log(`search: typing to results on a warmed page ${search.median} ms median, ${search.max} ms slowest of 8`);
 console.log(`worksheet typing with 100 KB in the brief: keystroke to next frame ${typing.median.toFixed(1)} ms median, ${typing.p95.toFixed(1)} ms p95`);
+console.log(`HL7 v2 explorer, a 1 MB message: parsed in ${hl7.parseMs} ms (in its worker), first segments on screen ${hl7.onScreen} ms after the file was chosen`);
+console.log(`DICOM inspector, a 50 MB file: parsed in ${dicom.parseMs} ms, elements on screen ${dicom.onScreen} ms after the file was chosen`);
 
 if (!args.has('--no-scale')) {
   const scaled = makeScaledSite();
