@@ -34,3 +34,12 @@ test('at 390 px the search opens full screen from the header button', async ({ p
   const box = await dialog.boundingBox();
   expect(box!.width).toBeGreaterThanOrEqual(389);
 });
+
+test('between phone and desktop widths the header never makes the page scroll sideways', async ({ page }) => {
+  for (const width of [800, 860, 920, 1000, 1100]) {
+    await page.setViewportSize({ width, height: 700 });
+    await page.goto(OVERVIEW_PATH);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${width} px`).toBe(0);
+  }
+});
