@@ -164,6 +164,7 @@ test('the explorer works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('ArrowRight');
   await expect(item(page, 'resourceType "Patient"')).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(item(page, 'id "example-rivera"')).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(item(page, 'meta')).toBeFocused();
   await expect(detail(page).getByRole('heading', { level: 3 })).toHaveText('Patient.meta');

@@ -104,6 +104,7 @@ test('invalid input shows the error summary and inline messages linked to their 
 });
 
 test('removing every row asks for one, and twenty rows is the limit', async ({ page }) => {
+  test.slow(); // twenty-seven clicks, each re-rendering the table
   await open(page);
   for (let index = 0; index < 7; index += 1) await page.getByRole('button', { name: /^Remove modality 1,/ }).click();
   await page.getByRole('button', { name: 'Calculate' }).click();

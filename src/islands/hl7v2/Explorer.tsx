@@ -238,7 +238,6 @@ export default function Explorer({ samples, base }: Props) {
           spellcheck={false}
           autocomplete="off"
           autocapitalize="off"
-          wrap="off"
           aria-describedby="hl7-message-hint"
           onInput={onInput}
           onPaste={onPaste}
