@@ -191,7 +191,8 @@ test('a 1 MB message is read off the main thread, the page keeps responding, and
   await expect(message(page)).toHaveValue('');
   console.log(`1 MB file: longest main-thread task ${Math.round(longest)} ms (splitting it on the main thread took ${Math.round(splitMs)} ms); ${await page.getByRole('status').textContent()}`);
   // About 100 ms on an idle 2-core machine; a textarea holding the megabyte stalled for 4 to 8 s.
-  expect(longest).toBeLessThan(Math.max(1000, splitMs * 5));
+  // The bound sits between the two with room for a parallel test's load on a 2-core machine.
+  expect(longest).toBeLessThan(Math.max(2500, splitMs * 10));
 
   await expect(page.locator('.hl7-segment')).toHaveCount(50);
   await expect(page.locator('.hl7-more')).toContainText('Showing segments 1 to 50 of');
