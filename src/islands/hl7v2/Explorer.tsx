@@ -18,8 +18,14 @@ interface Props {
   base: string;
 }
 
-/** Segments rendered at first and added by each "show more": enough to read, few enough to stay quick. */
+/**
+ * Segments on screen at once. A long message is read a page at a time rather than by adding
+ * more: with a few hundred segments (tens of thousands of elements) on the page, typing in the
+ * box stalled for seconds on a loaded machine.
+ */
 export const PAGE_SIZE = 50;
+/** Messages longer than this many segments offer a filter by segment ID. */
+const FILTER_FROM = 10;
 /** Wait this long after the last keystroke before parsing. */
 const DEBOUNCE_MS = 250;
 /**
@@ -50,7 +56,8 @@ export default function Explorer({ samples, base }: Props) {
   const [pending, setPending] = useState(false);
   const [dictionary, setDictionary] = useState<DictionaryState>({ state: 'idle' });
   const [selection, setSelection] = useState<Selection | null>(null);
-  const [visible, setVisible] = useState(PAGE_SIZE);
+  const [pageStart, setPageStart] = useState(0);
+  const [segmentFilter, setSegmentFilter] = useState('');
   const [hideEmpty, setHideEmpty] = useState(false);
   const [sample, setSample] = useState<Sample | null>(null);
   const [ready, setReady] = useState(false);
@@ -96,7 +103,8 @@ export default function Explorer({ samples, base }: Props) {
 
   // A new result keeps the selection if that field still exists, and starts at the first page.
   useEffect(() => {
-    setVisible(PAGE_SIZE);
+    setPageStart(0);
+    setSegmentFilter((previous) => (message?.segments.some((segment) => segment.id === previous) ? previous : ''));
     setSelection((previous) => {
       if (!previous || !message) return null;
       const segment = message.segments[previous.segment];
@@ -179,7 +187,10 @@ export default function Explorer({ samples, base }: Props) {
   const namesReady = dictionary.state === 'ready' || dictionary.state === 'failed';
 
   const versionNote = dictionary.state === 'ready' ? dictionary.note : '';
-  const showMore = useCallback(() => setVisible((count) => count + PAGE_SIZE * 4), []);
+  const filterSegments = useCallback((id: string) => {
+    setSegmentFilter(id);
+    setPageStart(0);
+  }, []);
   // Built only when what it shows changes: a keystroke in the box (which changes other state)
   // must not re-render thousands of field buttons.
   const resultsView = useMemo(
@@ -191,13 +202,15 @@ export default function Explorer({ samples, base }: Props) {
           versionNote={versionNote}
           selection={selection}
           onSelect={setSelection}
-          visible={visible}
-          onMore={showMore}
+          pageStart={pageStart}
+          onPage={setPageStart}
+          segmentFilter={segmentFilter}
+          onFilter={filterSegments}
           hideEmpty={hideEmpty}
           onHideEmpty={setHideEmpty}
         />
       ) : null,
-    [message, namesReady, dict, versionNote, selection, visible, showMore, hideEmpty],
+    [message, namesReady, dict, versionNote, selection, pageStart, segmentFilter, filterSegments, hideEmpty],
   );
 
   const status = useMemo(() => {
@@ -296,15 +309,43 @@ interface ResultsProps {
   versionNote: string;
   selection: Selection | null;
   onSelect: (selection: Selection | null) => void;
-  visible: number;
-  onMore: () => void;
+  /** Index, among the segments the filter lets through, of the first one on screen. */
+  pageStart: number;
+  onPage: (start: number) => void;
+  /** A segment ID to show only those segments, or '' for all. */
+  segmentFilter: string;
+  onFilter: (id: string) => void;
   hideEmpty: boolean;
   onHideEmpty: (hide: boolean) => void;
 }
 
-function Results({ message, dictionary, versionNote, selection, onSelect, visible, onMore, hideEmpty, onHideEmpty }: ResultsProps) {
+function Results({ message, dictionary, versionNote, selection, onSelect, pageStart, onPage, segmentFilter, onFilter, hideEmpty, onHideEmpty }: ResultsProps) {
   const { separators, segments, warnings, messageType } = message;
-  const shown = segments.slice(0, visible);
+  const rangeRef = useRef<HTMLParagraphElement>(null);
+  const segmentCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const segment of segments) counts.set(segment.id, (counts.get(segment.id) ?? 0) + 1);
+    return counts;
+  }, [segments]);
+  const matching = useMemo(
+    () => segments.flatMap((segment, index) => (segmentFilter === '' || segment.id === segmentFilter ? [{ segment, index }] : [])),
+    [segments, segmentFilter],
+  );
+  const shown = matching.slice(pageStart, pageStart + PAGE_SIZE);
+  const paged = matching.length > PAGE_SIZE;
+  const pageCount = Math.ceil(matching.length / PAGE_SIZE);
+  const remaining = matching.length - pageStart - shown.length;
+  const rangeText =
+    (segmentFilter ? `${segmentFilter} segments` : 'Segments') +
+    (paged ? ` ${number.format(pageStart + 1)} to ${number.format(pageStart + shown.length)} of ${number.format(matching.length)}` : `: ${number.format(matching.length)}`);
+  const turnPage = (start: number) => {
+    onPage(start);
+    // The reader continues from the top of the new page, keyboard focus included.
+    requestAnimationFrame(() => {
+      rangeRef.current?.focus({ preventScroll: true });
+      rangeRef.current?.scrollIntoView({ block: 'start', behavior: 'instant' });
+    });
+  };
   const structure = messageType.structure || (messageType.code === 'ACK' ? 'ACK' : `${messageType.code}_${messageType.event}`);
   const structureName = dictionary?.structures[structure] ?? '';
   const typeText = [messageType.code, messageType.event, messageType.structure].filter(Boolean).join(separators.component);
@@ -366,11 +407,31 @@ function Results({ message, dictionary, versionNote, selection, onSelect, visibl
         </div>
       )}
       <p class="hl7-hint">Select a field to see its name, data type, components and value. Tab or the arrow keys move between fields; Enter or Space opens one.</p>
-      <label class="hl7-toggle">
-        <input type="checkbox" checked={hideEmpty} onChange={(event) => onHideEmpty((event.currentTarget as HTMLInputElement).checked)} /> Hide empty fields
-      </label>
+      <div class="hl7-list-controls">
+        <label class="hl7-toggle">
+          <input type="checkbox" checked={hideEmpty} onChange={(event) => onHideEmpty((event.currentTarget as HTMLInputElement).checked)} /> Hide empty fields
+        </label>
+        {segments.length > FILTER_FROM && (
+          <div class="hl7-filter">
+            <label for="hl7-segment-filter">Show</label>
+            <select id="hl7-segment-filter" value={segmentFilter} onChange={(event) => onFilter((event.currentTarget as HTMLSelectElement).value)}>
+              <option value="">every segment ({number.format(segments.length)})</option>
+              {[...segmentCounts].map(([id, count]) => (
+                <option key={id} value={id}>
+                  {id} {segmentName(dictionary, id) ? `(${segmentName(dictionary, id)})` : ''}: {number.format(count)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      {(paged || segmentFilter) && (
+        <p ref={rangeRef} class="hl7-range" tabIndex={-1}>
+          {rangeText}
+        </p>
+      )}
       <ol class="hl7-segments" onKeyDown={onKeyDown}>
-        {shown.map((segment, segmentIndex) => {
+        {shown.map(({ segment, index: segmentIndex }) => {
           const name = segmentName(dictionary, segment.id);
           const z = isZSegment(segment.id);
           return (
@@ -419,15 +480,26 @@ function Results({ message, dictionary, versionNote, selection, onSelect, visibl
           );
         })}
       </ol>
-      {segments.length > shown.length && (
-        <div class="hl7-more">
-          <p>
-            Showing segments 1 to {number.format(shown.length)} of {number.format(segments.length)}.
-          </p>
-          <button type="button" class="button" onClick={onMore}>
-            Show {number.format(Math.min(PAGE_SIZE * 4, segments.length - shown.length))} more segments
+      {paged && (
+        <nav class="hl7-pager" aria-label="Pages of segments">
+          <button type="button" class="button" disabled={pageStart === 0} onClick={() => turnPage(pageStart - PAGE_SIZE)}>
+            Previous {PAGE_SIZE} segments
           </button>
-        </div>
+          <span class="hl7-page-choice">
+            <label for="hl7-page">Page</label>
+            <select id="hl7-page" value={pageStart / PAGE_SIZE} onChange={(event) => turnPage(Number((event.currentTarget as HTMLSelectElement).value) * PAGE_SIZE)}>
+              {Array.from({ length: pageCount }, (_, page) => (
+                <option key={page} value={page}>
+                  {number.format(page + 1)}
+                </option>
+              ))}
+            </select>
+            <span>of {number.format(pageCount)}</span>
+          </span>
+          <button type="button" class="button" disabled={remaining <= 0} onClick={() => turnPage(pageStart + PAGE_SIZE)}>
+            Next {number.format(Math.min(PAGE_SIZE, Math.max(remaining, 0)) || PAGE_SIZE)} segments
+          </button>
+        </nav>
       )}
     </section>
   );
