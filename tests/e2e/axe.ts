@@ -34,3 +34,19 @@ export async function violations(page: Page, label: string, rules?: readonly str
   );
   return found.map((line) => `${label}: ${line}`);
 }
+
+/**
+ * Checks the page as it is in both themes: every WCAG 2.2 A and AA rule in the light theme, then
+ * only the colour rules in the dark one, since the themes differ in colour and nothing else.
+ * The page is left in the theme it had.
+ */
+export async function violationsInBothThemes(page: Page, label: string): Promise<string[]> {
+  const setTheme = (theme: string) => page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
+  const original = await page.evaluate(() => document.documentElement.dataset['theme'] ?? 'light');
+  await setTheme('light');
+  const found = await violations(page, `${label} (light)`);
+  await setTheme('dark');
+  found.push(...(await violations(page, `${label} (dark)`, COLOUR_RULES)));
+  await setTheme(original);
+  return found;
+}

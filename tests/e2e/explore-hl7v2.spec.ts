@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { installAxe, violations } from './axe';
-import { useTheme } from './site';
+import { installAxe, violationsInBothThemes } from './axe';
 
 const EXPLORER = '/explore/hl7v2/';
 
@@ -230,12 +229,28 @@ test('a long message is read a page of 50 segments at a time, filtered by segmen
   await page.getByLabel('Show', { exact: true }).selectOption('');
   await expect(range).toHaveText(`Segments 1 to 50 of ${total.toLocaleString('en-GB')}`);
 
-  // With a page of a megabyte's segments on screen, a keystroke in the box shows at once. When
-  // every segment read so far stayed on screen (250 after "show more"), it took up to 9 s.
-  const typed = Date.now();
-  await message(page).press('M');
+  // With a page of a megabyte's segments on screen, a keystroke in the box is painted at once:
+  // 20 to 60 ms idle. When every segment read so far stayed on screen (250 after "show more"),
+  // it took up to 9 s. Timed in the page, from the input event to the next frame.
+  await message(page).focus();
+  await page.evaluate(() => {
+    const box = document.getElementById('hl7-message')!;
+    (window as unknown as { keystroke: Promise<number> }).keystroke = new Promise<number>((resolve) => {
+      box.addEventListener(
+        'input',
+        () => {
+          const started = performance.now();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started)));
+        },
+        { once: true },
+      );
+    });
+  });
+  await page.keyboard.press('M');
+  const keystrokeMs = await page.evaluate(() => (window as unknown as { keystroke: Promise<number> }).keystroke);
+  console.log(`keystroke to next frame with a page of a 1 MB message on screen: ${Math.round(keystrokeMs)} ms`);
+  expect(keystrokeMs).toBeLessThan(1000);
   await expect(message(page)).toHaveValue('M');
-  expect(Date.now() - typed).toBeLessThan(1000);
   await expect(page.locator('.hl7-held')).toHaveCount(0);
   await expect(page.getByRole('alert')).toContainText('no line starts with MSH');
 });
@@ -256,26 +271,23 @@ test('a large paste is read beside the box, and can still be put in it', async (
   expect(await message(page).evaluate((area) => (area as HTMLTextAreaElement).value.length)).toBe(text.replaceAll('\r', '\n').length);
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`axe finds nothing in the empty, parsed and error states (${theme})`, async ({ page, context }) => {
-    test.slow();
-    await installAxe(context);
-    await useTheme(page, theme);
-    await open(page);
-    const found = await violations(page, 'empty');
-    await loadSample(page, 'ORU^R01 lab result');
-    await fieldButton(page, 'OBX-3').first().click();
-    await expect(page.locator('.hl7-details')).toBeVisible();
-    found.push(...(await violations(page, 'parsed, OBX-3 open')));
-    await loadSample(page, 'ADT^A04 with a Z-segment');
-    await fieldButton(page, 'ZPI-2').click();
-    found.push(...(await violations(page, 'Z-segment open')));
-    await message(page).fill('MSH|^~|broken');
-    await expect(page.getByRole('alert')).toContainText('MSH-2');
-    found.push(...(await violations(page, 'error')));
-    expect(found).toEqual([]);
-  });
-}
+test('axe finds nothing in the empty, parsed and error states, in either theme', async ({ page, context }) => {
+  test.slow();
+  await installAxe(context);
+  await open(page);
+  const found = await violationsInBothThemes(page, 'empty');
+  await loadSample(page, 'ORU^R01 lab result');
+  await fieldButton(page, 'OBX-3').first().click();
+  await expect(page.locator('.hl7-details')).toBeVisible();
+  found.push(...(await violationsInBothThemes(page, 'parsed, OBX-3 open')));
+  await loadSample(page, 'ADT^A04 with a Z-segment');
+  await fieldButton(page, 'ZPI-2').click();
+  found.push(...(await violationsInBothThemes(page, 'Z-segment open')));
+  await message(page).fill('MSH|^~|broken');
+  await expect(page.getByRole('alert')).toContainText('MSH-2');
+  found.push(...(await violationsInBothThemes(page, 'error')));
+  expect(found).toEqual([]);
+});
 
 test('no sideways scrolling at 390 px, with a long field and its components open', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { WCAG_22_AA } from './axe';
-import { useTheme } from './site';
+import { installAxe, violationsInBothThemes } from './axe';
 
 const PATH = '/explore/imaging-sizing/';
 const field = (page: Page, id: string) => page.locator(`#${id}`);
@@ -27,8 +25,7 @@ async function oneCtRow(page: Page) {
 }
 
 async function expectNoViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((violation) => `${label} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await violationsInBothThemes(page, label)).toEqual([]);
 }
 
 async function noSidewaysScroll(page: Page) {
@@ -201,25 +198,23 @@ test('works with the keyboard alone', async ({ page }) => {
   await expect(field(page, 'lossy-ratio')).toBeVisible();
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`axe finds nothing in the default, error and result states (${theme})`, async ({ page }) => {
-    test.slow();
-    await useTheme(page, theme);
-    await open(page);
-    await expectNoViolations(page, `${theme} default`);
-    await field(page, 'modality-studies-m1').fill('abc');
-    await field(page, 'retention-years').fill('0');
-    await page.getByRole('button', { name: 'Calculate' }).click();
-    await expect(summary(page)).toBeVisible();
-    await expectNoViolations(page, `${theme} errors`);
-    await field(page, 'modality-studies-m1').fill('10');
-    await field(page, 'retention-years').fill('5');
-    await page.getByRole('radio', { name: 'Lossy (irreversible)' }).check();
-    await page.getByRole('button', { name: 'Calculate' }).click();
-    await expect(page.locator('#bandwidth-table')).toBeVisible();
-    await expectNoViolations(page, `${theme} results`);
-  });
-}
+test('axe finds nothing in the default, error and result states, in either theme', async ({ page }) => {
+  test.slow();
+  await installAxe(page.context());
+  await open(page);
+  await expectNoViolations(page, 'default');
+  await field(page, 'modality-studies-m1').fill('abc');
+  await field(page, 'retention-years').fill('0');
+  await page.getByRole('button', { name: 'Calculate' }).click();
+  await expect(summary(page)).toBeVisible();
+  await expectNoViolations(page, 'errors');
+  await field(page, 'modality-studies-m1').fill('10');
+  await field(page, 'retention-years').fill('5');
+  await page.getByRole('radio', { name: 'Lossy (irreversible)' }).check();
+  await page.getByRole('button', { name: 'Calculate' }).click();
+  await expect(page.locator('#bandwidth-table')).toBeVisible();
+  await expectNoViolations(page, 'results');
+});
 
 test('at 390 px nothing scrolls sideways, with results or with errors', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });

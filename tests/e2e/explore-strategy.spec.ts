@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { WCAG_22_AA } from './axe';
-import { useTheme } from './site';
+import { installAxe, violationsInBothThemes } from './axe';
 
 const PATH = '/explore/strategy/';
 const group = (page: Page, question: RegExp) => page.getByRole('group', { name: question });
@@ -34,8 +32,7 @@ async function answerRequired(page: Page, count = REQUIRED.length) {
 }
 
 async function expectNoViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  expect(violations.map((violation) => `${label} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await violationsInBothThemes(page, label)).toEqual([]);
 }
 
 test('partial answers say what is missing; the required answers give a recommendation with reasons', async ({ page }) => {
@@ -151,19 +148,17 @@ test('without JavaScript the questions are listed and the page says scoring need
   await context.close();
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`axe finds nothing before, during and after answering (${theme})`, async ({ page }) => {
-    test.slow();
-    await useTheme(page, theme);
-    await open(page);
-    await expectNoViolations(page, `${theme} empty`);
-    await answerRequired(page, 2);
-    await expectNoViolations(page, `${theme} partial`);
-    await answerRequired(page);
-    await expect(recommendation(page)).toBeVisible();
-    await expectNoViolations(page, `${theme} result`);
-  });
-}
+test('axe finds nothing before, during and after answering, in either theme', async ({ page }) => {
+  test.slow();
+  await installAxe(page.context());
+  await open(page);
+  await expectNoViolations(page, 'empty');
+  await answerRequired(page, 2);
+  await expectNoViolations(page, 'partial');
+  await answerRequired(page);
+  await expect(recommendation(page)).toBeVisible();
+  await expectNoViolations(page, 'result');
+});
 
 test('at 390 px nothing scrolls sideways', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });

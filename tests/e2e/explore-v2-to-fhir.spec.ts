@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { WCAG_22_AA } from './axe';
-import { useTheme } from './site';
+import { installAxe, violationsInBothThemes } from './axe';
 
 // Each test loads the page, waits for the island and often runs axe twice: on the shared
 // 2-core machine that can take longer than the default 30 s.
@@ -26,10 +24,7 @@ async function open(page: Page) {
 }
 
 async function expectNoViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  expect(
-    violations.map((violation) => `${label}: ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  expect(await violationsInBothThemes(page, label)).toEqual([]);
 }
 
 test('without JavaScript the message, the three resources and the full table are on the page', async ({ browser }) => {
@@ -137,18 +132,16 @@ test('the table lists every pairing with position, field name, values, path and 
   await expect(page.getByRole('region', { name: /HL7 v2 positions/ })).toHaveAttribute('tabindex', '0');
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`axe finds nothing in ${theme}, before and after a selection`, async ({ page }) => {
-    // Two full axe runs over a page with about seventy buttons in code: allow for a loaded machine.
-    test.setTimeout(240_000);
-    await useTheme(page, theme);
-    await open(page);
-    await expectNoViolations(page, `${theme}, nothing selected`);
-    await v2(page, 'OBX-5').click();
-    await expect(fhir(page, 'Observation.valueQuantity.value')).toHaveAttribute('aria-pressed', 'true');
-    await expectNoViolations(page, `${theme}, OBX-5 selected`);
-  });
-}
+test('axe finds nothing before and after a selection, in either theme', async ({ page }) => {
+  // Two full axe runs over a page with about seventy buttons in code: allow for a loaded machine.
+  test.setTimeout(240_000);
+  await installAxe(page.context());
+  await open(page);
+  await expectNoViolations(page, 'nothing selected');
+  await v2(page, 'OBX-5').click();
+  await expect(fhir(page, 'Observation.valueQuantity.value')).toHaveAttribute('aria-pressed', 'true');
+  await expectNoViolations(page, 'OBX-5 selected');
+});
 
 test('at 390 px the columns stack, the page does not scroll sideways and the code boxes are focusable', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });

@@ -36,18 +36,6 @@ export function allPagePaths(): string[] {
   return [...sitemapPaths(), '/this-page-does-not-exist/'];
 }
 
-/** Sets the theme before any script runs, as a returning visitor's saved choice would. */
-export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.emulateMedia({ colorScheme: theme });
-  await page.addInitScript((value) => {
-    try {
-      localStorage.setItem('interop-workbook:theme', value);
-    } catch {
-      // A page with blocked storage still follows the emulated colour scheme.
-    }
-  }, theme);
-}
-
 export const OVERVIEW_PATH = '/guide/what-each-standard-addresses/';
 
 /** Records requests to other origins, script errors and policy violations while the page is used. */

@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
 import { BRIEF_SECTIONS } from '../../src/lib/brief/fields';
-import { installAxe, violations } from './axe';
-import { useTheme } from './site';
 
 const GUIDE = '/workshop/';
 
@@ -48,16 +46,6 @@ test('the guide page links to the facilitator guide and the handouts', async ({ 
   await expect(paragraph.getByRole('link', { name: 'blank worksheet' })).toHaveAttribute('href', '/worksheet/blank/');
   await expect(paragraph.getByRole('link', { name: 'glossary cheat sheet' })).toHaveAttribute('href', '/glossary/cheat-sheet/');
 });
-
-for (const theme of ['light', 'dark'] as const) {
-  test(`the facilitator guide has no WCAG 2.2 AA violations (${theme})`, async ({ page }) => {
-    test.slow();
-    await useTheme(page, theme);
-    await installAxe(page.context());
-    await page.goto(GUIDE);
-    expect(await violations(page, `facilitator guide (${theme})`)).toEqual([]);
-  });
-}
 
 test('no sideways scrolling on the workshop pages at 390 px', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
