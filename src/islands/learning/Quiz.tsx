@@ -20,6 +20,20 @@ function Inline({ text }: { text: string }) {
   );
 }
 
+/** The right answer and why: inside each <details> without JavaScript, and on paper. */
+function RightAnswer({ option }: { option: QuizOption }) {
+  return (
+    <>
+      <p>
+        <strong>Answer:</strong> <Inline text={option.text} />
+      </p>
+      <p>
+        <Inline text={option.explanation} />
+      </p>
+    </>
+  );
+}
+
 /**
  * What the server renders, and what readers without JavaScript keep: each question as a
  * <details> with the right answer and why. Print shows them open (global.css).
@@ -34,12 +48,7 @@ function StaticQuiz({ questions }: { questions: QuizQuestion[] }) {
             <summary>
               <Inline text={question.question} />
             </summary>
-            <p>
-              <strong>Answer:</strong> <Inline text={right.text} />
-            </p>
-            <p>
-              <Inline text={right.explanation} />
-            </p>
+            <RightAnswer option={right} />
           </details>
         );
       })}
@@ -176,12 +185,7 @@ export function Quiz({ page, questions, pathHref }: Props) {
               {prompt[question.id] ? <p>Choose an answer first.</p> : <Feedback question={question} choice={checked} />}
             </div>
             <div class="quiz-print-answer">
-              <p>
-                <strong>Answer:</strong> <Inline text={right.text} />
-              </p>
-              <p>
-                <Inline text={right.explanation} />
-              </p>
+              <RightAnswer option={right} />
             </div>
           </fieldset>
         );
