@@ -197,6 +197,26 @@ export function parseJson(text: string): JsonParseResult {
     return notAValue();
   };
 
+  /** The error for text that stops inside an object or array opened at `open`. */
+  const endsBeforeClose = (open: number, close: '}' | ']'): never => {
+    const { line, column } = toPosition(open);
+    return fail(`The text ends before the ${close === '}' ? 'object' : 'array'} opened at line ${line}, column ${column} is closed with "${close}".`);
+  };
+
+  /**
+   * Reads what follows a member or an item: a comma (its offset is returned, for the
+   * trailing-comma message) or the closing bracket (null). Anything else goes to `unexpected`.
+   */
+  const readSeparator = (open: number, close: '}' | ']', unexpected: (found: string) => never): number | null => {
+    skipWhitespace();
+    const next = text[i];
+    if (next === ',' || next === close) {
+      i++;
+      return next === ',' ? i - 1 : null;
+    }
+    return next === undefined ? endsBeforeClose(open, close) : unexpected(next);
+  };
+
   const parseValue = (pointer: string, depth: number): JsonValue => {
     if (depth > 512) fail('The JSON is nested more than 512 levels deep.');
     skipWhitespace();
@@ -213,7 +233,6 @@ export function parseJson(text: string): JsonParseResult {
 
   const parseObject = (pointer: string, depth: number): JsonValue => {
     const open = i;
-    const openAt = toPosition(open);
     const object: { [key: string]: JsonValue } = {};
     const seen = new Set<string>();
     i++;
@@ -228,7 +247,7 @@ export function parseJson(text: string): JsonParseResult {
       const char = text[i];
       if (char !== '"') {
         if (char === '}' && lastComma >= 0) fail('Trailing comma: remove the comma before "}".', lastComma);
-        if (char === undefined) fail(`The text ends before the object opened at line ${openAt.line}, column ${openAt.column} is closed with "}".`);
+        if (char === undefined) endsBeforeClose(open, '}');
         if (char === "'") fail('Property names need double quotes ("), not single quotes.');
         if (char === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) fail('JSON does not allow comments.');
         if (/[A-Za-z_$]/.test(char ?? '')) fail('Property names must be in double quotes.');
@@ -242,7 +261,7 @@ export function parseJson(text: string): JsonParseResult {
       offsets.set(memberPointer, keyAt);
       skipWhitespace();
       if (text[i] !== ':') {
-        if (text[i] === undefined) fail(`The text ends before the object opened at line ${openAt.line}, column ${openAt.column} is closed with "}".`);
+        if (text[i] === undefined) endsBeforeClose(open, '}');
         fail(`Expected ":" after the property name "${key}", found ${describe(text[i])}.`);
       }
       i++;
@@ -250,26 +269,16 @@ export function parseJson(text: string): JsonParseResult {
       // JSON.parse keeps the last copy of a repeated key, and so does this parser.
       if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
       else object[key] = value;
-      skipWhitespace();
-      const next = text[i];
-      if (next === ',') {
-        lastComma = i;
-        i++;
-        continue;
-      }
-      if (next === '}') {
-        i++;
-        return object;
-      }
-      if (next === undefined) fail(`The text ends before the object opened at line ${openAt.line}, column ${openAt.column} is closed with "}".`);
-      if (next === '"') fail(`Expected "," or "}" after the value of "${key}": is a comma missing?`);
-      fail(`Expected "," or "}" after the value of "${key}", found ${describe(next)}.`);
+      const comma = readSeparator(open, '}', (next) =>
+        next === '"' ? fail(`Expected "," or "}" after the value of "${key}": is a comma missing?`) : fail(`Expected "," or "}" after the value of "${key}", found ${describe(next)}.`),
+      );
+      if (comma === null) return object;
+      lastComma = comma;
     }
   };
 
   const parseArray = (pointer: string, depth: number): JsonValue => {
     const open = i;
-    const openAt = toPosition(open);
     const array: JsonValue[] = [];
     i++;
     skipWhitespace();
@@ -281,23 +290,15 @@ export function parseJson(text: string): JsonParseResult {
     for (;;) {
       skipWhitespace();
       if (text[i] === ']' && lastComma >= 0) fail('Trailing comma: remove the comma before "]".', lastComma);
-      if (text[i] === undefined) fail(`The text ends before the array opened at line ${openAt.line}, column ${openAt.column} is closed with "]".`);
+      if (text[i] === undefined) endsBeforeClose(open, ']');
       const itemPointer = childPointer(pointer, array.length);
       offsets.set(itemPointer, i);
       array.push(parseValue(itemPointer, depth + 1));
-      skipWhitespace();
-      const next = text[i];
-      if (next === ',') {
-        lastComma = i;
-        i++;
-        continue;
-      }
-      if (next === ']') {
-        i++;
-        return array;
-      }
-      if (next === undefined) fail(`The text ends before the array opened at line ${openAt.line}, column ${openAt.column} is closed with "]".`);
-      fail(`Expected "," or "]" after an array item, found ${describe(next)}${/["{[0-9tfn-]/.test(next ?? '') ? ': is a comma missing?' : '.'}`);
+      const comma = readSeparator(open, ']', (next) =>
+        fail(`Expected "," or "]" after an array item, found ${describe(next)}${/["{[0-9tfn-]/.test(next) ? ': is a comma missing?' : '.'}`),
+      );
+      if (comma === null) return array;
+      lastComma = comma;
     }
   };
 
