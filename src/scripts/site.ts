@@ -156,6 +156,8 @@ function showUpdateBanner(accept: () => void): void {
   document.body.append(banner);
 }
 
+const SERVICE_WORKER_DELAY_MS = 3000;
+
 /**
  * The service worker (written by the build) precaches the whole site and its search index.
  * A new build waits until the reader accepts it, so a page never changes under them.
@@ -172,7 +174,7 @@ function setupOffline(): void {
       accepted = true;
       worker.postMessage({ type: 'SKIP_WAITING' });
     });
-  window.addEventListener('load', () => {
+  const register = () =>
     navigator.serviceWorker
       .register(`${base}sw.js`, { scope: base })
       .then((registration) => {
@@ -187,7 +189,9 @@ function setupOffline(): void {
       .catch(() => {
         // Without a service worker the site still works online; there is nothing to tell the reader.
       });
-  });
+  // A first visit precaches the whole site (about 5 MB). Starting that once the page has loaded
+  // and settled keeps it from competing with the reader's first seconds on a slow phone.
+  window.addEventListener('load', () => window.setTimeout(register, SERVICE_WORKER_DELAY_MS));
 }
 
 setupTheme();
