@@ -192,7 +192,9 @@ test('without JavaScript the quiz is three questions in <details> with the answe
   await page.goto(OVERVIEW_PATH);
   const details = page.locator('.quiz-host details');
   await expect(details).toHaveCount(3);
-  await expect(page.locator('.quiz-host input[type="radio"]')).toHaveCount(0);
+  // The form is in the page too, for scripted readers, and hidden without scripts.
+  await expect(page.locator('.quiz-host input[type="radio"]').first()).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Check answer' })).toHaveCount(0);
   const first = details.first();
   await expect(first.locator('summary')).toHaveText('A hospital offers to "send you ADT". What will arrive, and why does an A08 matter?');
   await expect(first.getByText('Answer:')).toBeHidden();
@@ -212,8 +214,10 @@ test('without JavaScript the quiz is three questions in <details> with the answe
 test('printed, a guide page shows each question with its right answer, before and after the quiz loads', async ({ page }) => {
   await page.goto(OVERVIEW_PATH);
   await page.emulateMedia({ media: 'print' });
-  // Not yet scrolled into view: the server-rendered <details> print open.
-  await expect(page.locator('.quiz-host details').first().getByText('Answer:')).toBeVisible();
+  // Not yet scrolled into view: the server-rendered form prints each right answer.
+  await expect(page.locator('.quiz[data-ready]')).toHaveCount(0);
+  await expect(page.locator('.quiz-print-answer').first()).toBeVisible();
+  await expect(page.locator('.quiz-print-answer').first()).toContainText('Answer: HL7 v2 messages sent as patient events happen');
   await page.emulateMedia({ media: 'screen' });
   await openQuiz(page);
   await page.emulateMedia({ media: 'print' });
@@ -222,6 +226,15 @@ test('printed, a guide page shows each question with its right answer, before an
   await expect(page.locator('.quiz-print-answer').first()).toContainText('Answer: HL7 v2 messages sent as patient events happen');
   await expect(page.locator('.quiz-options').first()).toBeHidden();
   await expect(page.locator('.quiz-summary')).toBeHidden();
+});
+
+test('the quiz keeps its height when its script arrives, so a jump to a heading below it lands there', async ({ page }) => {
+  await page.goto(OVERVIEW_PATH);
+  const sourcesTop = () => page.locator('#sources').evaluate((heading) => heading.getBoundingClientRect().top + window.scrollY);
+  const before = await sourcesTop();
+  await expect(page.locator('.quiz[data-ready]')).toHaveCount(0);
+  await openQuiz(page);
+  expect(Math.abs((await sourcesTop()) - before)).toBeLessThanOrEqual(1);
 });
 
 test('the quiz script loads only when the reader nears the quiz', async ({ page }) => {

@@ -94,16 +94,20 @@ function Feedback({ question, choice }: { question: QuizQuestion; choice: number
 }
 
 /**
- * The knowledge check at the end of a guide page. The server renders plain <details> (the
- * answer visible on request, without JavaScript); once hydrated, each question becomes a
- * fieldset of native radio buttons with a Check button, and the feedback for the checked
- * answer appears in the question's polite live region, so focus stays where the learner is.
+ * The knowledge check at the end of a guide page: each question a fieldset of native radio
+ * buttons with a Check button, and the feedback for the checked answer in the question's polite
+ * live region, so focus stays where the learner is. The server renders the same form (shown once
+ * the theme script marks the page as scripted) beside plain <details> for readers without
+ * JavaScript, so hydrating as the reader scrolls near does not change the page's height under a
+ * jump to a heading below.
  */
 export function Quiz({ page, questions, pathHref }: Props) {
   const [ready, setReady] = useState(false);
   const progress = useStore($learning);
-  const health = useStore($storageHealth);
-  const answers = progress.pages[page];
+  const storageHealth = useStore($storageHealth);
+  // Saved answers and storage problems appear after hydration: the first render must match the server's.
+  const answers = ready ? progress.pages[page] : undefined;
+  const health = ready ? storageHealth : 'ok';
   /** The option each radio group has selected but not necessarily checked yet. */
   const [selected, setSelected] = useState<Record<string, number | undefined>>({});
   const [prompt, setPrompt] = useState<Record<string, boolean>>({});
@@ -111,8 +115,6 @@ export function Quiz({ page, questions, pathHref }: Props) {
   const summaryRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => setReady(true), []);
-
-  if (!ready) return <StaticQuiz questions={questions} />;
 
   const score = scoreAnswers(answerKey(questions), answers);
   const selectedFor = (id: string) => (id in selected ? selected[id] : answers?.[id]);
@@ -137,78 +139,85 @@ export function Quiz({ page, questions, pathHref }: Props) {
   }
 
   return (
-    <div class="quiz" data-ready="">
-      <p class="quiz-intro">
-        Choose an answer, then check it. Every answer explains why it is right or wrong, and you can try again as often as
-        you like. Answer all {questions.length} correctly to mark this page done on <a href={pathHref}>the learning path</a>.
-        Your answers stay in this browser; nothing is uploaded.
-      </p>
-      {health !== 'ok' && (
-        <p class="quiz-storage">
-          This browser is not letting the site save, so your answers last only until you leave the page.
-        </p>
+    <>
+      {!ready && (
+        <div class="no-js-only">
+          <StaticQuiz questions={questions} />
+        </div>
       )}
-      {questions.map((question, number) => {
-        const name = `quiz-${page}-${question.id}`;
-        const checked = answers?.[question.id];
-        const right = question.options[correctIndex(question)] as QuizOption;
-        return (
-          <fieldset key={question.id} class="quiz-question" data-question={question.id}>
-            <legend>
-              <span class="quiz-number">Question {number + 1} of {questions.length}.</span> <Inline text={question.question} />
-            </legend>
-            <div class="quiz-options">
-              {question.options.map((option, index) => {
-                const id = `${name}-${index}`;
-                const state = checked === index ? (option.correct ? ' is-right' : ' is-wrong') : '';
-                return (
-                  <div key={index} class={`quiz-option${state}`}>
-                    <input
-                      type="radio"
-                      id={id}
-                      name={name}
-                      value={String(index)}
-                      checked={selectedFor(question.id) === index}
-                      onChange={() => setSelected({ ...selected, [question.id]: index })}
-                    />
-                    <label for={id}>
-                      <Inline text={option.text} />
-                    </label>
-                  </div>
-                );
-              })}
-            </div>
-            <button type="button" class="button quiz-check" onClick={() => check(question)}>
-              Check answer
-            </button>
-            <div class="quiz-feedback" role="status">
-              {prompt[question.id] ? <p>Choose an answer first.</p> : <Feedback question={question} choice={checked} />}
-            </div>
-            <div class="quiz-print-answer">
-              <RightAnswer option={right} />
-            </div>
-          </fieldset>
-        );
-      })}
-      <div class="quiz-summary">
-        <p class="quiz-score" role="status" tabindex={-1} ref={summaryRef}>
-          {cleared ? 'Your answers to this page are cleared. ' : ''}
-          {scoreText(score)}
+      <div class="quiz js-only" data-ready={ready ? '' : undefined}>
+        <p class="quiz-intro">
+          Choose an answer, then check it. Every answer explains why it is right or wrong, and you can try again as often as
+          you like. Answer all {questions.length} correctly to mark this page done on <a href={pathHref}>the learning path</a>.
+          Your answers stay in this browser; nothing is uploaded.
         </p>
-        <div class="quiz-actions">
-          {score.done && (
-            <a class="button" href={pathHref}>
-              See your learning path
-            </a>
-          )}
-          {(score.answered > 0 || Object.values(selected).some((value) => value !== undefined)) && (
-            <button type="button" class="button" onClick={clear}>
-              Clear my answers
-            </button>
-          )}
+        {health !== 'ok' && (
+          <p class="quiz-storage">
+            This browser is not letting the site save, so your answers last only until you leave the page.
+          </p>
+        )}
+        {questions.map((question, number) => {
+          const name = `quiz-${page}-${question.id}`;
+          const checked = answers?.[question.id];
+          const right = question.options[correctIndex(question)] as QuizOption;
+          return (
+            <fieldset key={question.id} class="quiz-question" data-question={question.id}>
+              <legend>
+                <span class="quiz-number">Question {number + 1} of {questions.length}.</span> <Inline text={question.question} />
+              </legend>
+              <div class="quiz-options">
+                {question.options.map((option, index) => {
+                  const id = `${name}-${index}`;
+                  const state = checked === index ? (option.correct ? ' is-right' : ' is-wrong') : '';
+                  return (
+                    <div key={index} class={`quiz-option${state}`}>
+                      <input
+                        type="radio"
+                        id={id}
+                        name={name}
+                        value={String(index)}
+                        checked={selectedFor(question.id) === index}
+                        onChange={() => setSelected({ ...selected, [question.id]: index })}
+                      />
+                      <label for={id}>
+                        <Inline text={option.text} />
+                      </label>
+                    </div>
+                  );
+                })}
+              </div>
+              <button type="button" class="button quiz-check" onClick={() => check(question)}>
+                Check answer
+              </button>
+              <div class="quiz-feedback" role="status">
+                {prompt[question.id] ? <p>Choose an answer first.</p> : <Feedback question={question} choice={checked} />}
+              </div>
+              <div class="quiz-print-answer">
+                <RightAnswer option={right} />
+              </div>
+            </fieldset>
+          );
+        })}
+        <div class="quiz-summary">
+          <p class="quiz-score" role="status" tabindex={-1} ref={summaryRef}>
+            {cleared ? 'Your answers to this page are cleared. ' : ''}
+            {scoreText(score)}
+          </p>
+          <div class="quiz-actions">
+            {score.done && (
+              <a class="button" href={pathHref}>
+                See your learning path
+              </a>
+            )}
+            {(score.answered > 0 || Object.values(selected).some((value) => value !== undefined)) && (
+              <button type="button" class="button" onClick={clear}>
+                Clear my answers
+              </button>
+            )}
+          </div>
         </div>
       </div>
-    </div>
+    </>
   );
 }
 
