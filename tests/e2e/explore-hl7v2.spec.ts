@@ -20,7 +20,7 @@ async function loadSample(page: Page, label: string) {
 test('a sample loads, every segment is named, and selecting a field explains it', async ({ page }) => {
   test.slow();
   await open(page);
-  await expect(page.locator('.hl7-privacy')).toContainText('Nothing is uploaded.');
+  await expect(page.locator('.tool-privacy')).toContainText('Nothing is uploaded.');
   await loadSample(page, 'ADT^A01 admission');
   await expect(message(page)).toHaveValue(/^MSH\|\^~\\&\|EXAMPLE_EHR/);
   await expect(page.getByRole('status')).toHaveText(/Read 7 segments in/);
