@@ -4,7 +4,7 @@
 // and the dark theme, and no sideways scrolling at a 390 px phone width. Visiting each page
 // once for all of these keeps the sweep within the test budget.
 import { expect, test, type Page } from '@playwright/test';
-import { COLOUR_RULES, installAxe, violations } from './axe';
+import { installAxe, violationsInBothThemes } from './axe';
 import { allPagePaths, chunks, watch } from './site';
 
 const DESKTOP = { width: 1280, height: 720 };
@@ -53,11 +53,7 @@ for (const [index, group] of chunks(allPagePaths(), 6).entries()) {
     for (const path of group) {
       await page.setViewportSize(DESKTOP);
       for (const problem of await frameProblems(page, path)) problems.push(`${path}: ${problem}`);
-      await page.evaluate(() => (document.documentElement.dataset['theme'] = 'light'));
-      problems.push(...(await violations(page, `${path} (light)`)));
-      // The dark theme changes colours and nothing else, so only the colour rules run again.
-      await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
-      problems.push(...(await violations(page, `${path} (dark)`, COLOUR_RULES)));
+      problems.push(...(await violationsInBothThemes(page, path)));
       await page.setViewportSize(PHONE);
       const overflow = await page.evaluate(
         () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(document.documentElement.scrollWidth - document.documentElement.clientWidth))),
