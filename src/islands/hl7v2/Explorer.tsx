@@ -335,6 +335,7 @@ function Results({ message, dictionary, versionNote, selection, onSelect, pageSt
   const paged = matching.length > PAGE_SIZE;
   const pageCount = Math.ceil(matching.length / PAGE_SIZE);
   const remaining = matching.length - pageStart - shown.length;
+  const nextCount = remaining > 0 ? Math.min(PAGE_SIZE, remaining) : PAGE_SIZE;
   const rangeText =
     (segmentFilter ? `${segmentFilter} segments` : 'Segments') +
     (paged ? ` ${number.format(pageStart + 1)} to ${number.format(pageStart + shown.length)} of ${number.format(matching.length)}` : `: ${number.format(matching.length)}`);
@@ -416,11 +417,14 @@ function Results({ message, dictionary, versionNote, selection, onSelect, pageSt
             <label for="hl7-segment-filter">Show</label>
             <select id="hl7-segment-filter" value={segmentFilter} onChange={(event) => onFilter((event.currentTarget as HTMLSelectElement).value)}>
               <option value="">every segment ({number.format(segments.length)})</option>
-              {[...segmentCounts].map(([id, count]) => (
-                <option key={id} value={id}>
-                  {id} {segmentName(dictionary, id) ? `(${segmentName(dictionary, id)})` : ''}: {number.format(count)}
-                </option>
-              ))}
+              {[...segmentCounts].map(([id, count]) => {
+                const name = segmentName(dictionary, id);
+                return (
+                  <option key={id} value={id}>
+                    {id} {name && `(${name})`}: {number.format(count)}
+                  </option>
+                );
+              })}
             </select>
           </div>
         )}
@@ -497,7 +501,7 @@ function Results({ message, dictionary, versionNote, selection, onSelect, pageSt
             <span>of {number.format(pageCount)}</span>
           </span>
           <button type="button" class="button" disabled={remaining <= 0} onClick={() => turnPage(pageStart + PAGE_SIZE)}>
-            Next {number.format(Math.min(PAGE_SIZE, Math.max(remaining, 0)) || PAGE_SIZE)} segments
+            Next {number.format(nextCount)} segments
           </button>
         </nav>
       )}
