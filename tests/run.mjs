@@ -1,5 +1,6 @@
-// `npm test`: type check, unit tests, build (at the root and under a sub-path), then the
-// browser tests against the built sites. Ends with one line: "N passed, N failed".
+// `npm test`: type check and builds (at the root and under a sub-path) with the unit tests beside
+// them, then the checks over the built pages and the browser tests against the built sites. Ends
+// with one line: "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { findBrowser, NO_BROWSER_MESSAGE } from './browser.mjs';
@@ -9,19 +10,21 @@ const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const totals = { passed: 0, failed: 0 };
 const summary = [];
 
-/** Runs a command, echoing its output, and resolves with its exit code and what it printed. */
-function run(command, args, extraEnv = {}) {
+/**
+ * Runs a command and resolves with its exit code and what it printed. Its output is echoed as it
+ * comes, or, with `quiet`, kept and printed whole at the end, so that steps running side by side
+ * do not interleave their logs.
+ */
+function run(command, args, { extraEnv = {}, quiet = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk) => {
+    const collect = (stream) => (chunk) => {
       output += chunk;
-      process.stdout.write(chunk);
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-      process.stderr.write(chunk);
-    });
+      if (!quiet) stream.write(chunk);
+    };
+    child.stdout.on('data', collect(process.stdout));
+    child.stderr.on('data', collect(process.stderr));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
 }
@@ -36,7 +39,7 @@ function record(suite, passed, failed, seconds) {
 async function step(name, command, args, extraEnv) {
   const started = performance.now();
   console.log(`\n▶ ${name}`);
-  const { code } = await run(command, args, extraEnv);
+  const { code } = await run(command, args, { extraEnv });
   record(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1, (performance.now() - started) / 1000);
   return code === 0;
 }
@@ -49,10 +52,11 @@ function finish() {
 }
 
 /** Runs node:test files and counts their tests from the TAP summary. */
-async function nodeTests(suite, files) {
+async function nodeTests(suite, files, { quiet = false } = {}) {
   const started = performance.now();
-  console.log(`\n▶ ${suite}`);
-  const { code, output } = await run(node, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files]);
+  if (!quiet) console.log(`\n▶ ${suite}`);
+  const { code, output } = await run(node, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files], { quiet });
+  if (quiet) console.log(`\n▶ ${suite}\n${output}`);
   const passed = Number(/^# pass (\d+)/m.exec(output)?.[1] ?? 0);
   const failed = Number(/^# fail (\d+)/m.exec(output)?.[1] ?? 0);
   record(suite, passed, failed || (code === 0 ? 0 : 1), (performance.now() - started) / 1000);
@@ -67,17 +71,21 @@ if (!browser) {
 const node = process.execPath;
 const astro = 'node_modules/astro/astro.js';
 
-await step('typecheck', node, [astro, 'check']);
-
-await nodeTests(
+// The unit tests need no build, so they run beside the type check and the two builds; their
+// log is printed whole when they end. The type check and builds stay in sequence, since each
+// writes Astro's generated types and content cache.
+const unit = nodeTests(
   'unit',
   ['tests/unit', 'tests/build'].flatMap((dir) =>
     readdirSync(dir).filter((file) => file.endsWith('.test.ts')).map((file) => `${dir}/${file}`),
   ),
+  { quiet: true },
 );
 
 // Each build also writes the Pagefind index and the service worker (src/integrations/).
+await step('typecheck', node, [astro, 'check']);
 const built = (await step('build', node, [astro, 'build'])) && (await step('build-base', node, [astro, 'build'], SUBPATH));
+await unit;
 
 if (!built) {
   console.error('\nThe build failed, so the browser tests did not run.');
