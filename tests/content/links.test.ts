@@ -1,31 +1,57 @@
 // Links across the built site: every internal link and fragment resolves (linkinator crawls
-// the site from its home page and sitemap), and every external link is a well-formed https
-// address. No test here touches the network.
+// the site from its home page and sitemap), the same for the build deployed under a sub-path,
+// and every external link is a well-formed https address. No test here touches the network.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { LinkChecker } from 'linkinator';
-import { distDir } from './site.ts';
+import { distDir, repoRoot } from './site.ts';
+
+/** Where `npm test`'s second build is deployed: the base it is built with. */
+const SUBPATH_BASE = 'interop-workbook';
 
 const pages = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
 
-test('every internal link and #fragment on every page resolves', { timeout: 240_000 }, async () => {
+/** Crawls the given pages under `serverRoot` and lists every broken internal link or #fragment. */
+async function brokenInternalLinks(serverRoot: string, paths: string[]): Promise<{ scanned: number; broken: string[] }> {
   const checker = new LinkChecker();
   const result = await checker.check({
-    path: pages,
-    serverRoot: distDir,
+    path: paths,
+    serverRoot,
     recurse: true,
     checkFragments: true,
     concurrency: 50,
     // Only our own server's addresses are followed; the rest are checked for form below.
     linksToSkip: async (link) => !/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(link),
   });
-  const scanned = result.links.filter((link) => link.state === 'OK').length;
+  return {
+    scanned: result.links.filter((link) => link.state === 'OK').length,
+    broken: result.links
+      .filter((link) => link.state === 'BROKEN')
+      .map((link) => `${link.url} (${link.status ?? 'no status'}) on ${link.parent ?? '?'}${link.failureDetails?.[0] ? `: ${String((link.failureDetails[0] as Error).message ?? '')}` : ''}`),
+  };
+}
+
+test('every internal link and #fragment on every page resolves', { timeout: 240_000 }, async () => {
+  const { scanned, broken } = await brokenInternalLinks(distDir, pages);
   assert.ok(scanned > pages.length, `only ${scanned} links were checked`);
-  const broken = result.links
-    .filter((link) => link.state === 'BROKEN')
-    .map((link) => `${link.url} (${link.status ?? 'no status'}) on ${link.parent ?? '?'}${link.failureDetails?.[0] ? `: ${String((link.failureDetails[0] as Error).message ?? '')}` : ''}`);
+  assert.deepEqual(broken, []);
+});
+
+test('deployed under a sub-path, every link, script, style and image on every page stays under it and resolves', { timeout: 240_000 }, async (t) => {
+  const builtUnderBase = join(repoRoot, 'dist-subpath');
+  if (!existsSync(builtUnderBase)) return t.skip('no sub-path build (npm test makes one in dist-subpath)');
+  // The server's root holds only the base folder, so an address that leaves the base is a 404.
+  const serverRoot = mkdtempSync(join(tmpdir(), 'subpath-links-'));
+  t.after(() => rmSync(serverRoot, { recursive: true, force: true }));
+  symlinkSync(builtUnderBase, join(serverRoot, SUBPATH_BASE));
+  const basePages = readdirSync(builtUnderBase, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => join(SUBPATH_BASE, file));
+  const { scanned, broken } = await brokenInternalLinks(serverRoot, basePages);
+  assert.ok(scanned > basePages.length, `only ${scanned} links were checked`);
   assert.deepEqual(broken, []);
 });
 

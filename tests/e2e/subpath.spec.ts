@@ -9,40 +9,8 @@ test('the sub-path build lists its pages under the base', () => {
   for (const path of paths) expect(path.startsWith(BASE)).toBe(true);
 });
 
-/** Every page except the glossary's term pages, which share one template: 20 of those, and the index that links to all. */
-function crawlPaths(): string[] {
-  const terms = paths.filter((path) => /\/glossary\/[^/]+\/$/.test(path) && !path.endsWith('/cheat-sheet/'));
-  const step = Math.max(1, Math.floor(terms.length / 20));
-  return [...paths.filter((path) => !terms.includes(path)), ...terms.filter((_, index) => index % step === 0)];
-}
-
-test('every internal link, script, style and image resolves under the base', async ({ page, request }) => {
-  test.slow();
-  const checked = new Map<string, number>();
-  for (const path of crawlPaths()) {
-    await page.goto(path);
-    const urls = await page.evaluate(() =>
-      [
-        ...Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'), (a) => a.href),
-        ...Array.from(document.querySelectorAll<HTMLLinkElement>('link[href]'), (link) => link.href),
-        ...Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]'), (script) => script.src),
-        ...Array.from(document.querySelectorAll<HTMLImageElement>('img[src]'), (img) => img.src),
-      ],
-    );
-    for (const raw of urls) {
-      const url = new URL(raw);
-      if (url.origin !== new URL(page.url()).origin) continue;
-      expect(url.pathname.startsWith(BASE), `${path} links to ${url.pathname}, outside ${BASE}`).toBe(true);
-      const key = url.pathname;
-      if (!checked.has(key)) checked.set(key, (await request.get(key)).status());
-      expect(checked.get(key), `${path} → ${key}`).toBe(200);
-      if (url.hash && url.pathname === new URL(page.url()).pathname) {
-        await expect(page.locator(`[id="${decodeURIComponent(url.hash.slice(1))}"]`), `${path}${url.hash}`).toHaveCount(1);
-      }
-    }
-  }
-  expect(checked.size).toBeGreaterThan(5);
-});
+// Every link, script, style and image of every page under the base is checked without a
+// browser, in tests/content/links.test.ts.
 
 test('search works under the base and links into it', async ({ page }) => {
   await page.goto(BASE);
