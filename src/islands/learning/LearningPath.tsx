@@ -1,5 +1,5 @@
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { doneCountText, pageStatusText, pathProgress, type AnswerKey } from '../../lib/quiz';
 import { clearAllAnswers, $learning } from '../../stores/learning';
 import { $storageHealth } from '../../stores/storage';
@@ -43,7 +43,8 @@ export function LearningPath({ sections }: Props) {
   const focusAfter = useRef<'count' | 'reset' | null>(null);
 
   useEffect(() => setReady(true), []);
-  useEffect(() => {
+  // Focus moves in the same task as the render, so a key pressed at once lands on the new control.
+  useLayoutEffect(() => {
     if (confirming) keepRef.current?.focus();
     else if (focusAfter.current === 'count') countRef.current?.focus();
     else if (focusAfter.current === 'reset') resetRef.current?.focus();
