@@ -56,17 +56,9 @@ export default defineConfig({
     { name: 'dev', testMatch: /dev\.spec\.ts/, use: { baseURL: `http://localhost:${DEV_PORT}` } },
     { name: 'subpath', testMatch: /subpath\.spec\.ts/, use: { baseURL: `http://localhost:${SUBPATH_PORT}` } },
   ],
+  // The dev server for the `dev` project is started by tests/e2e/dev.spec.ts itself.
   webServer: [
     preview(ROOT_PORT, {}),
     preview(SUBPATH_PORT, { BASE_PATH: SUBPATH_BASE, OUT_DIR: './dist-subpath' }),
-    {
-      command: `node node_modules/astro/astro.js dev --port ${DEV_PORT}`,
-      url: `http://localhost:${DEV_PORT}/`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'ignore' as const,
-      stderr: 'pipe' as const,
-      env: { ASTRO_TELEMETRY_DISABLED: '1' },
-    },
   ],
 });
