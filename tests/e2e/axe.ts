@@ -8,11 +8,11 @@ export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a'
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
- * Injects axe into every page the context opens. Sweeping hundreds of pages this way
- * costs a fraction of re-injecting it for each check, which keeps the run within budget.
+ * Injects axe into every document the context (or the one page) opens. Sweeping hundreds of
+ * pages this way costs a fraction of re-injecting it for each check, which keeps the run within budget.
  */
-export async function installAxe(context: BrowserContext): Promise<void> {
-  await context.addInitScript({ content: axeSource });
+export async function installAxe(target: BrowserContext | Page): Promise<void> {
+  await target.addInitScript({ content: axeSource });
 }
 
 /** The rules whose outcome depends on colours, which is all that differs between the themes. */

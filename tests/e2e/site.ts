@@ -31,6 +31,33 @@ export function samplePaths(): string[] {
   );
 }
 
+const VOID_ELEMENTS = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * The markup shapes of a built page's <main>: each element as its tag, classes, attribute names,
+ * and the values of the attributes that change what it is (role, rel, type), inside its parent's
+ * tag and classes. Text is left out.
+ */
+export function markupShapes(path: string, outDir = 'dist'): Set<string> {
+  const html = readFileSync(`${outDir}${path}index.html`, 'utf8');
+  const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+  const shapes = new Set<string>();
+  const parents: string[] = [];
+  for (const [, closing, tag = '', attributes = ''] of main.matchAll(/<(\/?)([a-z][a-z0-9-]*)\b([^>]*)>/g)) {
+    if (closing) {
+      parents.pop();
+      continue;
+    }
+    const names = [...attributes.matchAll(/([^\s="'/]+)(?:="([^"]*)")?/g)]
+      .map(([, name = '', value = '']) => (['class', 'role', 'rel', 'type'].includes(name) ? `${name}=${value.split(/\s+/).sort().join(' ')}` : name))
+      .sort();
+    const shape = `${tag}[${names.join(',')}]`;
+    shapes.add(`${parents.at(-1) ?? ''} > ${shape}`);
+    if (!VOID_ELEMENTS.has(tag)) parents.push(shape);
+  }
+  return shapes;
+}
+
 /** Every page a visitor can reach: the sitemap plus the 404 page. */
 export function allPagePaths(): string[] {
   return [...sitemapPaths(), '/this-page-does-not-exist/'];
