@@ -153,7 +153,10 @@ test('at 390 px the columns stack, the page does not scroll sideways and the cod
   // Measured against the document: choosing OBX-14 starts a smooth scroll to its pair, which would move
   // viewport positions between the two readings.
   const documentBox = (name: string) =>
-    page.getByRole('region', { name, exact: true }).evaluate((node) => ({ top: node.getBoundingClientRect().top + scrollY, bottom: node.getBoundingClientRect().bottom + scrollY }));
+    page.getByRole('region', { name, exact: true }).evaluate((node) => {
+      const box = node.getBoundingClientRect();
+      return { top: box.top + scrollY, bottom: box.bottom + scrollY };
+    });
   const messageBox = await documentBox('HL7 v2 message');
   const patientBox = await documentBox('FHIR Patient resource as JSON (scrolls sideways)');
   expect(patientBox.top).toBeGreaterThan(messageBox.bottom);
