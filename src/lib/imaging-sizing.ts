@@ -1,4 +1,5 @@
 import { escapeInline } from './brief/markdown.ts';
+import { formatNumber } from './number-format.ts';
 
 /**
  * The imaging storage and bandwidth calculator: pure functions from what the user typed
@@ -199,7 +200,7 @@ export function parseNumber(raw: string): ParsedNumber {
   return { ok: true, value: Object.is(value, -0) ? 0 : value };
 }
 
-const grouped = (value: number) => value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+const grouped = (value: number) => formatNumber(value, 2);
 
 interface NumberRule {
   field: string;
@@ -440,7 +441,7 @@ export function formatMb(mb: number): string {
 
 /** A rate in Mbit/s: two decimals below 10, one above. */
 export function formatMbit(value: number): string {
-  return `${value.toLocaleString('en-GB', { maximumFractionDigits: value < 10 ? 2 : 1 })} Mbit/s`;
+  return `${formatNumber(value, value < 10 ? 2 : 1)} Mbit/s`;
 }
 
 export function compressionLabel(result: Pick<SizingResult, 'compression' | 'ratio'>): string {

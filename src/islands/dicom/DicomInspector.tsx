@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ACTION_MEANINGS } from '../../lib/dicom/deidentification';
 import { formatBytes, type Inspection } from '../../lib/dicom/inspect';
+import { formatNumber } from '../../lib/number-format';
 import { withBase } from '../../lib/paths';
 import { ElementTable, Value } from './ElementTable';
 import { inspectBytes, loadDictionary } from './read-file';
@@ -82,8 +83,8 @@ function Summary({ name, inspection }: { name: string; inspection: Inspection })
       <div>
         <dt>Data elements</dt>
         <dd>
-          {inspection.counts.elements.toLocaleString('en')} in all, {inspection.counts.sequences.toLocaleString('en')} of them sequences,{' '}
-          {inspection.counts.private.toLocaleString('en')} private
+          {formatNumber(inspection.counts.elements)} in all, {formatNumber(inspection.counts.sequences)} of them sequences,{' '}
+          {formatNumber(inspection.counts.private)} private
           {!syntax.explicitVR && '. This file does not store VRs (implicit VR), so the VRs in italics come from the data dictionary'}.
         </dd>
       </div>
@@ -102,7 +103,7 @@ function Identifying({ inspection }: { inspection: Inspection }) {
   const privateCount = inspection.identifying.length - listed.length;
   return (
     <section class="dicom-section" aria-labelledby="identifying-heading">
-      <h2 id="identifying-heading">Identifying elements ({inspection.identifying.length.toLocaleString('en')})</h2>
+      <h2 id="identifying-heading">Identifying elements ({formatNumber(inspection.identifying.length)})</h2>
       <p>
         These elements appear in the Basic Application Level Confidentiality Profile (DICOM PS3.15 Annex E, Table E.1-1): a de-identifier
         must remove or replace them, wherever they occur, including inside sequences. They are marked “Annex E” in the full list too.
@@ -144,7 +145,7 @@ function Identifying({ inspection }: { inspection: Inspection }) {
       )}
       {privateCount > 0 && (
         <p>
-          Plus {privateCount.toLocaleString('en')} private element{privateCount === 1 ? '' : 's'} (odd group numbers), which the profile removes unless
+          Plus {formatNumber(privateCount)} private element{privateCount === 1 ? '' : 's'} (odd group numbers), which the profile removes unless
           the Retain Safe Private option applies: vendors put names, IDs and free text there too.
         </p>
       )}
@@ -175,7 +176,7 @@ function Results({ name, inspection }: { name: string; inspection: Inspection })
       </section>
       <Identifying inspection={inspection} />
       <section class="dicom-section" aria-labelledby="elements-heading">
-        <h2 id="elements-heading">All data elements ({inspection.counts.elements.toLocaleString('en')})</h2>
+        <h2 id="elements-heading">All data elements ({formatNumber(inspection.counts.elements)})</h2>
         <p>
           Top-level elements in tag order, File Meta Information (group 0002) first. Sequences list their items underneath; long values are
           shortened with a button to show them in full, and binary values are summarised by length.
@@ -218,7 +219,7 @@ export default function DicomInspector() {
     const outcome = await inspectBytes(bytes);
     if (run !== runRef.current) return;
     setDictionaryFailed(!outcome.dictionaryLoaded);
-    const status = `Read “${name}” (${bytes.length.toLocaleString('en')} bytes) in ${Math.max(1, Math.round(outcome.milliseconds))} ms.`;
+    const status = `Read “${name}” (${formatNumber(bytes.length)} bytes) in ${Math.max(1, Math.round(outcome.milliseconds))} ms.`;
     if (outcome.result.ok) {
       setState({ phase: 'done', name, inspection: outcome.result.inspection, status, dictionaryLoaded: outcome.dictionaryLoaded });
     } else {

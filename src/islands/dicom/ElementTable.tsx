@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { ACTION_MEANINGS } from '../../lib/dicom/deidentification';
 import type { ElementView, ValueView } from '../../lib/dicom/inspect';
+import { formatNumber } from '../../lib/number-format';
 
 /** Rows shown before "Show all": a long list renders in steps so the page stays responsive. */
 export const FIRST_ROWS = 200;
@@ -23,12 +24,12 @@ export function Value({ value }: { value: ValueView }) {
   return (
     <>
       <span class="value-text">{shown}</span>
-      {expanded && value.cut && <span class="value-summary"> (the first {value.text.length.toLocaleString('en')} characters)</span>}
+      {expanded && value.cut && <span class="value-summary"> (the first {formatNumber(value.text.length)} characters)</span>}
       {long && (
         <>
           {' '}
           <button type="button" class="link-button value-toggle" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-            {expanded ? 'Show less' : `Show all ${value.text.length.toLocaleString('en')} characters`}
+            {expanded ? 'Show less' : `Show all ${formatNumber(value.text.length)} characters`}
           </button>
         </>
       )}
@@ -124,7 +125,7 @@ export function ElementTable({ elements, caption }: { elements: ElementView[]; c
       {elements.length > limit && (
         <p>
           <button type="button" class="button" onClick={() => setLimit(elements.length)}>
-            Show all {elements.length.toLocaleString('en')} elements
+            Show all {formatNumber(elements.length)} elements
           </button>
         </p>
       )}

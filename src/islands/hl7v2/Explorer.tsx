@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { chooseVersion, DEFAULT_VERSION, fieldInfo, isZSegment, segmentName, type Hl7Dictionary } from '../../lib/hl7v2/dictionary';
 import type { ParseResult } from '../../lib/hl7v2/types';
+import { formatNumber } from '../../lib/number-format';
 import { loadDictionary } from './dictionary-client';
 import { Clipped, FieldDetails } from './FieldDetails';
 import { Parser, type ParseResponse } from './parse-client';
@@ -40,8 +41,6 @@ interface Selection {
 }
 
 type DictionaryState = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; dictionary: Hl7Dictionary; note: string } | { state: 'failed'; note: string };
-
-const number = new Intl.NumberFormat('en-GB');
 
 function formatSize(characters: number): string {
   if (characters >= 1024 * 1024) return `${(characters / 1024 / 1024).toFixed(1)} MB`;
@@ -219,7 +218,7 @@ export default function Explorer({ samples, base }: Props) {
     if (!result || result.ok === 'empty') return 'Paste a message or load a sample.';
     if (result.ok === false) return 'This text could not be read as an HL7 v2 message.';
     const segments = result.message.segments.length;
-    return `Read ${number.format(segments)} segment${segments === 1 ? '' : 's'} in ${parsed!.ms < 1 ? 'under 1' : number.format(Math.round(parsed!.ms))} ms${parsed!.offThread ? ', off the main thread' : ''}.`;
+    return `Read ${formatNumber(segments)} segment${segments === 1 ? '' : 's'} in ${parsed!.ms < 1 ? 'under 1' : formatNumber(Math.round(parsed!.ms))} ms${parsed!.offThread ? ', off the main thread' : ''}.`;
   }, [ready, pending, result, parsed]);
 
   return (
@@ -338,7 +337,7 @@ function Results({ message, dictionary, versionNote, selection, onSelect, pageSt
   const nextCount = remaining > 0 ? Math.min(PAGE_SIZE, remaining) : PAGE_SIZE;
   const rangeText =
     (segmentFilter ? `${segmentFilter} segments` : 'Segments') +
-    (paged ? ` ${number.format(pageStart + 1)} to ${number.format(pageStart + shown.length)} of ${number.format(matching.length)}` : `: ${number.format(matching.length)}`);
+    (paged ? ` ${formatNumber(pageStart + 1)} to ${formatNumber(pageStart + shown.length)} of ${formatNumber(matching.length)}` : `: ${formatNumber(matching.length)}`);
   const turnPage = (start: number) => {
     onPage(start);
     // The reader continues from the top of the new page, keyboard focus included.
@@ -392,7 +391,7 @@ function Results({ message, dictionary, versionNote, selection, onSelect, pageSt
         </dd>
         <dt>Segments</dt>
         <dd>
-          {number.format(segments.length)}
+          {formatNumber(segments.length)}
           {zCount > 0 && `, ${zCount} site-defined (Z)`}
           {message.mllp && ' (MLLP framing removed)'}
         </dd>
@@ -416,12 +415,12 @@ function Results({ message, dictionary, versionNote, selection, onSelect, pageSt
           <div class="hl7-filter">
             <label for="hl7-segment-filter">Show</label>
             <select id="hl7-segment-filter" value={segmentFilter} onChange={(event) => onFilter((event.currentTarget as HTMLSelectElement).value)}>
-              <option value="">every segment ({number.format(segments.length)})</option>
+              <option value="">every segment ({formatNumber(segments.length)})</option>
               {[...segmentCounts].map(([id, count]) => {
                 const name = segmentName(dictionary, id);
                 return (
                   <option key={id} value={id}>
-                    {id} {name && `(${name})`}: {number.format(count)}
+                    {id} {name && `(${name})`}: {formatNumber(count)}
                   </option>
                 );
               })}
@@ -494,14 +493,14 @@ function Results({ message, dictionary, versionNote, selection, onSelect, pageSt
             <select id="hl7-page" value={pageStart / PAGE_SIZE} onChange={(event) => turnPage(Number((event.currentTarget as HTMLSelectElement).value) * PAGE_SIZE)}>
               {Array.from({ length: pageCount }, (_, page) => (
                 <option key={page} value={page}>
-                  {number.format(page + 1)}
+                  {formatNumber(page + 1)}
                 </option>
               ))}
             </select>
-            <span>of {number.format(pageCount)}</span>
+            <span>of {formatNumber(pageCount)}</span>
           </span>
           <button type="button" class="button" disabled={remaining <= 0} onClick={() => turnPage(pageStart + PAGE_SIZE)}>
-            Next {number.format(nextCount)} segments
+            Next {formatNumber(nextCount)} segments
           </button>
         </nav>
       )}

@@ -3,6 +3,7 @@ import { componentsOf, describeRepeat, fieldInfo, isZSegment, type Hl7Dictionary
 import type { Unescaped, ValuePart } from '../../lib/hl7v2/escape';
 import { isExplicitNull, isSeparatorField, splitField, type RepetitionValue } from '../../lib/hl7v2/structure';
 import type { Segment, Separators } from '../../lib/hl7v2/types';
+import { formatNumber } from '../../lib/number-format';
 
 interface Props {
   id: string;
@@ -31,7 +32,7 @@ export function Clipped({ text, limit = SHOWN_CHARACTERS }: { text: string; limi
   return (
     <>
       {text.slice(0, limit)}
-      <span class="hl7-empty"> … and {(text.length - limit).toLocaleString('en-GB')} more characters</span>
+      <span class="hl7-empty"> … and {formatNumber(text.length - limit)} more characters</span>
     </>
   );
 }

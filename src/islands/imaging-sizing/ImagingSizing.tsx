@@ -16,6 +16,7 @@ import {
   type FieldError,
   type SizingInput,
 } from '../../lib/imaging-sizing';
+import { formatNumber } from '../../lib/number-format';
 import { $sizingInput, addRow, DEFAULT_SIZING_INPUT, removeRow, resetSizing, updateRow, updateSetting } from '../../stores/imaging-sizing';
 import { $storageHealth } from '../../stores/storage';
 import { ErrorSummary } from '../shared/ErrorSummary';
@@ -379,7 +380,7 @@ export default function ImagingSizing() {
         ) : (
           <>
             <p>
-              {result.studiesPerDay.toLocaleString('en-GB', { maximumFractionDigits: 2 })} studies a day, {result.daysPerYear} days a year, kept for{' '}
+              {formatNumber(result.studiesPerDay, 2)} studies a day, {result.daysPerYear} days a year, kept for{' '}
               {result.retentionYears} {result.retentionYears === 1 ? 'year' : 'years'}; compression: {compressionLabel(result)}.
             </p>
             <h3>Storage</h3>
@@ -389,7 +390,7 @@ export default function ImagingSizing() {
                   <tr>
                     <th scope="col">Period</th>
                     <th scope="col">Uncompressed</th>
-                    {compressed && <th scope="col">Compressed ({result.ratio.toLocaleString('en-GB', { maximumFractionDigits: 2 })}:1)</th>}
+                    {compressed && <th scope="col">Compressed ({formatNumber(result.ratio, 2)}:1)</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -419,13 +420,13 @@ export default function ImagingSizing() {
             </div>
             <p class="formula">
               Per day = Σ studies per day × average study size. Per year = per day × {result.daysPerYear}. Over the retention period = per year ×{' '}
-              {result.retentionYears}.{compressed && ` Compressed = uncompressed ÷ ${result.ratio.toLocaleString('en-GB', { maximumFractionDigits: 2 })}.`}{' '}
+              {result.retentionYears}.{compressed && ` Compressed = uncompressed ÷ ${formatNumber(result.ratio, 2)}.`}{' '}
               Add copies (a second site for disaster recovery doubles it) and growth.
             </p>
 
             <h3>
               Bandwidth to move one study and {result.priorsPerStudy} {result.priorsPerStudy === 1 ? 'prior' : 'priors'} within{' '}
-              {result.targetSeconds.toLocaleString('en-GB', { maximumFractionDigits: 2 })} seconds
+              {formatNumber(result.targetSeconds, 2)} seconds
             </h3>
             <div class="table-scroll" role="region" aria-label="Bandwidth per modality" tabIndex={0}>
               <table class="calc-table" id="bandwidth-table">

@@ -9,6 +9,7 @@
  */
 import * as dicomParserModule from 'dicom-parser';
 import type { DataSet, Element } from 'dicom-parser';
+import { formatNumber } from '../number-format';
 import { deidentificationRule, type ActionCode, type DeidentificationRule } from './deidentification';
 import { lookupTag, sopClassName, type DicomDictionary } from './dictionary';
 import { describeUnknownTransferSyntax, transferSyntax } from './transfer-syntaxes';
@@ -187,9 +188,9 @@ function hex(bytes: Uint8Array): string {
 }
 
 function formatBytes(count: number): string {
-  if (count < 1024) return `${count.toLocaleString('en')} byte${count === 1 ? '' : 's'}`;
-  if (count < 1024 * 1024) return `${(count / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} KB (${count.toLocaleString('en')} bytes)`;
-  return `${(count / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB (${count.toLocaleString('en')} bytes)`;
+  if (count < 1024) return `${formatNumber(count)} byte${count === 1 ? '' : 's'}`;
+  if (count < 1024 * 1024) return `${formatNumber(count / 1024, 1)} KB (${formatNumber(count)} bytes)`;
+  return `${formatNumber(count / 1024 / 1024, 1)} MB (${formatNumber(count)} bytes)`;
 }
 
 export { formatBytes };
@@ -228,7 +229,7 @@ function readNumbers(data: DataSet, element: Element, vr: string, little: boolea
   const view = new DataView(data.byteArray.buffer, data.byteArray.byteOffset + element.dataOffset, count * reader.size);
   const shown = Math.min(count, MAX_NUMBERS);
   const values = Array.from({ length: shown }, (_, index) => String(reader.read(view, index * reader.size, little)));
-  const more = count > shown ? ` … (${count.toLocaleString('en')} values)` : '';
+  const more = count > shown ? ` … (${formatNumber(count)} values)` : '';
   return { kind: 'text', text: values.join('\\') + more, cut: false };
 }
 
