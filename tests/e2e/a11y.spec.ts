@@ -21,3 +21,16 @@ test('the open mobile menu and a focused link, in both themes', async ({ page })
   await page.getByRole('navigation', { name: 'Guide' }).getByRole('link').first().focus();
   expect(await violationsInBothThemes(page, 'mobile menu')).toEqual([]);
 });
+
+test('text that content-visibility leaves unrendered off screen is still checked, and left as it was', async ({ page }) => {
+  await page.goto('/glossary/');
+  const lastGroup = page.locator('.letter-group').last();
+  await lastGroup.locator('.glossary-entry p').first().evaluate((paragraph: HTMLElement) => {
+    paragraph.style.color = '#bbbbbb';
+  });
+  expect(await lastGroup.evaluate((group) => getComputedStyle(group).contentVisibility)).toBe('auto');
+  expect(await lastGroup.evaluate((group) => group.getBoundingClientRect().top > innerHeight * 3)).toBe(true);
+  const found = await violationsInBothThemes(page, 'glossary');
+  expect(found.some((line) => line.includes('(light): color-contrast'))).toBe(true);
+  expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+});

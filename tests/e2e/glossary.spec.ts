@@ -15,12 +15,35 @@ test('the glossary lists at least 200 terms A to Z, each linking to its own page
   await page.goto('/glossary/');
   const entries = page.locator('.glossary-entry');
   expect(await entries.count()).toBeGreaterThanOrEqual(200);
-  await page.getByRole('navigation', { name: 'Glossary letters' }).getByRole('link', { name: 'Terms starting with M' }).click();
-  await expect(page).toHaveURL(/#letter-m$/);
-  await expect(page.locator('#letter-m')).toBeInViewport();
+  // Down, back up, then down again: letters off screen are laid out only when near the viewport.
+  for (const letter of ['X', 'C', 'M']) {
+    await page.getByRole('navigation', { name: 'Glossary letters' }).getByRole('link', { name: `Terms starting with ${letter}` }).click();
+    await expect(page).toHaveURL(new RegExp(`#letter-${letter.toLowerCase()}$`));
+    await expect(page.locator(`#letter-${letter.toLowerCase()}`)).toBeInViewport();
+  }
   await page.getByRole('link', { name: 'MLLP', exact: true }).click();
   await expect(page).toHaveURL(/\/glossary\/mllp\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('MLLP');
+});
+
+test('neither a letter jumped to nor a focused link ends up under the sticky header or letter row', async ({ page }) => {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/glossary/');
+    await page.getByRole('link', { name: 'Terms starting with M' }).click();
+    await expect(page.locator('#letter-m')).toBeInViewport();
+    // The letters stay in view only where they fit on one row.
+    const cover = await page.evaluate(() =>
+      Math.max(...['.site-header', '.az-nav'].map((selector) => document.querySelector(selector)!.getBoundingClientRect()).filter((box) => box.top >= 0 && box.top < 200).map((box) => box.bottom)),
+    );
+    expect((await page.locator('#letter-m').boundingBox())!.y, `heading at ${width} px`).toBeGreaterThanOrEqual(cover);
+    // Shift+Tab from further down onto a link above the viewport's top: it scrolls into view below the bars.
+    await page.locator('#letter-m + ul > li').nth(3).locator('a').focus();
+    await page.evaluate(() => window.scrollBy(0, 400));
+    await page.keyboard.press('Shift+Tab');
+    const focused = await page.evaluate(() => document.activeElement!.getBoundingClientRect().top);
+    expect(focused, `focused link at ${width} px`).toBeGreaterThanOrEqual(cover);
+  }
 });
 
 test('the family filter shows one family at a time, without JavaScript too', async ({ browser }) => {
