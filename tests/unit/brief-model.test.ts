@@ -9,6 +9,7 @@ import {
   duplicateBrief,
   mergeBriefs,
   normaliseText,
+  sameAnswers,
   setAnswer,
   vagueAnswers,
 } from '../../src/lib/brief/model.ts';
@@ -77,6 +78,15 @@ describe('brief model', () => {
     assert.equal(copy.id, 'c');
     assert.equal(briefTitle(copy), 'Orders (copy)');
     assert.equal(answerOf(copy, 'customer'), 'X');
+  });
+
+  it('tells briefs with the same answers apart from briefs with different ones, whatever their ids and times', () => {
+    const empty = createBrief('a', 0);
+    assert.equal(sameAnswers(empty, createBrief('b', 99)), true);
+    const orders = createBrief('c', 0, { title: 'Orders', customer: 'X' });
+    assert.equal(sameAnswers(orders, createBrief('d', 7, { customer: 'X', title: 'Orders' })), true);
+    assert.equal(sameAnswers(orders, setAnswer(orders, 'customer', 'Y', 1)), false);
+    assert.equal(sameAnswers(empty, setAnswer(empty, 'title', 'T', 1)), false);
   });
 
   it('merges two tabs field by field, keeping the newer text of each', () => {

@@ -1,5 +1,6 @@
 import { BRIEF_SECTIONS, choiceLabel } from '../../lib/brief/fields';
-import { answerOf, vagueAnswers, type Brief } from '../../lib/brief/model';
+import { answerOf, sameAnswers, vagueAnswers, type Brief } from '../../lib/brief/model';
+import { pure } from '../shared/pure';
 import { fieldDomId } from './FieldInput';
 
 interface Props {
@@ -7,8 +8,11 @@ interface Props {
   onChange: (fieldId: string) => void;
 }
 
-/** "Check your brief", after GOV.UK's check-answers pattern; it is also what prints. */
-export function CheckAnswers({ brief, onChange }: Props) {
+/**
+ * "Check your brief", after GOV.UK's check-answers pattern; it is also what prints. It renders
+ * again only when an answer changes, not when another brief with the same answers replaces it.
+ */
+export const CheckAnswers = pure(function CheckAnswers({ brief, onChange }: Props) {
   const vague = vagueAnswers(brief);
   return (
     <section class="check-answers" aria-labelledby="check-answers-heading">
@@ -69,4 +73,4 @@ export function CheckAnswers({ brief, onChange }: Props) {
       ))}
     </section>
   );
-}
+}, (previous, next) => previous.onChange === next.onChange && sameAnswers(previous.brief, next.brief));

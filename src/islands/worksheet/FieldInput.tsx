@@ -1,16 +1,19 @@
 import type { FieldDefinition } from '../../lib/brief/fields';
+import { pure } from '../shared/pure';
 
 interface Props {
   field: FieldDefinition;
   value: string;
-  disabled: boolean;
-  onChange: (value: string) => void;
+  onAnswer: (fieldId: string, value: string) => void;
 }
 
 export const fieldDomId = (id: string) => `field-${id}`;
 
-/** One question of the brief: label, help, an example on request, and the control. */
-export function FieldInput({ field, value, disabled, onChange }: Props) {
+/**
+ * One question of the brief: label, help, an example on request, and the control. It renders
+ * again only when its own answer changes; the form disables the controls until it is ready.
+ */
+export const FieldInput = pure(function FieldInput({ field, value, onAnswer }: Props) {
   const id = fieldDomId(field.id);
   const helpId = `${id}-help`;
   const hint = (
@@ -37,8 +40,7 @@ export function FieldInput({ field, value, disabled, onChange }: Props) {
                 name={field.id}
                 value={option.value}
                 checked={value === option.value}
-                disabled={disabled}
-                onChange={() => onChange(option.value)}
+                onChange={() => onAnswer(field.id, option.value)}
               />
               <span>{option.label}</span>
             </label>
@@ -65,9 +67,8 @@ export function FieldInput({ field, value, disabled, onChange }: Props) {
           name={field.id}
           rows={3}
           value={value}
-          disabled={disabled}
           aria-describedby={helpId}
-          onInput={(event) => onChange(event.currentTarget.value)}
+          onInput={(event) => onAnswer(field.id, event.currentTarget.value)}
         />
       ) : (
         <input
@@ -75,11 +76,10 @@ export function FieldInput({ field, value, disabled, onChange }: Props) {
           name={field.id}
           type="text"
           value={value}
-          disabled={disabled}
           autocomplete="off"
           aria-describedby={helpId}
           list={listId}
-          onInput={(event) => onChange(event.currentTarget.value)}
+          onInput={(event) => onAnswer(field.id, event.currentTarget.value)}
         />
       )}
       {field.suggestions && (
@@ -91,4 +91,4 @@ export function FieldInput({ field, value, disabled, onChange }: Props) {
       )}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import exampleBrief from '../../../content/examples/example-brief.json';
 import { BRIEF_SECTIONS } from '../../lib/brief/fields';
 import { markdownFileName } from '../../lib/brief/markdown';
@@ -88,7 +88,7 @@ export default function Worksheet() {
   const progress = completeness(brief);
   const disabled = !ready;
 
-  function focusField(fieldId: string) {
+  const focusField = useCallback((fieldId: string) => {
     setChecking(false);
     requestAnimationFrame(() => {
       const element = document.getElementById(fieldDomId(fieldId));
@@ -96,7 +96,7 @@ export default function Worksheet() {
       target?.focus();
       element?.scrollIntoView({ block: 'center' });
     });
-  }
+  }, []);
 
   function downloadMarkdown() {
     const now = new Date();
@@ -330,6 +330,8 @@ export default function Worksheet() {
       </div>
 
       <form class="brief-form" hidden={checking} onSubmit={(event) => event.preventDefault()} aria-label="Integration brief">
+        {/* One attribute disables every control until the saved brief is on screen. */}
+        <fieldset class="brief-fields" role="none" disabled={disabled}>
         {BRIEF_SECTIONS.map((section, index) => {
           const sectionProgress = progress.sections[index];
           const isCurrent = currentSection === index;
@@ -349,17 +351,12 @@ export default function Worksheet() {
                 </span>
               </h2>
               {section.fields.map((field) => (
-                <FieldInput
-                  key={field.id}
-                  field={field}
-                  value={answerOf(brief, field.id)}
-                  disabled={disabled}
-                  onChange={(value) => editAnswer(field.id, value)}
-                />
+                <FieldInput key={field.id} field={field} value={answerOf(brief, field.id)} onAnswer={editAnswer} />
               ))}
             </section>
           );
         })}
+        </fieldset>
       </form>
       </div>
       </div>

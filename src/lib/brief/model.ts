@@ -28,6 +28,11 @@ export function answerOf(brief: Brief, fieldId: string): string {
   return brief.answers[fieldId]?.value ?? '';
 }
 
+/** Whether two briefs answer every field the same, whatever their ids and times. */
+export function sameAnswers(first: Brief, second: Brief): boolean {
+  return first.answers === second.answers || BRIEF_FIELDS.every((field) => answerOf(first, field.id) === answerOf(second, field.id));
+}
+
 /** All answers as plain strings, every field present. */
 export function answerValues(brief: Brief): Record<string, string> {
   return Object.fromEntries(BRIEF_FIELDS.map((field) => [field.id, answerOf(brief, field.id)]));
