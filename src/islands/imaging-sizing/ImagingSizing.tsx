@@ -33,14 +33,13 @@ interface TextFieldProps {
   error: string | undefined;
   help?: ComponentChildren;
   suffix?: string;
-  disabled: boolean;
   width?: 'narrow' | 'wide';
   onInput: (value: string) => void;
   numeric?: boolean;
 }
 
 /** A labelled text input with its hint and, when invalid, its message, both linked by aria-describedby. */
-function TextField({ id, label, value, error, help, suffix, disabled, width = 'narrow', onInput, numeric = true }: TextFieldProps) {
+function TextField({ id, label, value, error, help, suffix, width = 'narrow', onInput, numeric = true }: TextFieldProps) {
   const helpId = help ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
@@ -69,7 +68,6 @@ function TextField({ id, label, value, error, help, suffix, disabled, width = 'n
           autocomplete="off"
           spellcheck={false}
           value={value}
-          disabled={disabled}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={describedBy}
           onInput={(event) => onInput(event.currentTarget.value)}
@@ -100,6 +98,7 @@ const COMPRESSION_OPTIONS: { value: CompressionMode; label: string; hint: string
 
 export default function ImagingSizing() {
   const [ready, setReady] = useState(false);
+  const [savedInputShown, setSavedInputShown] = useState(false);
   const stored = useStore($sizingInput);
   const storedHealth = useStore($storageHealth);
   // Until the first effect runs, render what the server rendered (the defaults).
@@ -112,9 +111,11 @@ export default function ImagingSizing() {
   const focusAfterRender = useRef<string | null>(null);
 
   useEffect(() => {
+    const saved = $sizingInput.get();
     setReady(true);
+    setSavedInputShown(saved !== DEFAULT_SIZING_INPUT && JSON.stringify(saved) !== JSON.stringify(DEFAULT_SIZING_INPUT));
     // Saved input that is no longer valid: show why there are no results straight away.
-    if (!calculate($sizingInput.get()).ok) setShowErrors(true);
+    if (!calculate(saved).ok) setShowErrors(true);
   }, []);
 
   useEffect(() => {
@@ -165,10 +166,11 @@ export default function ImagingSizing() {
   const compressed = result !== null && result.compression !== 'none';
   const largest = result?.rows.reduce((best, row) => (row.studySizeMb > best.studySizeMb ? row : best), result.rows[0]!);
 
-  // The key swaps the server-rendered tree for a fresh one once ready: Preact does not patch
-  // text while hydrating, so text nodes that the HTML merged would keep stale copies ("1. .").
+  // With saved input, the key swaps the server-rendered tree (the defaults) for a fresh one: Preact
+  // does not patch text while hydrating, so text nodes that the HTML merged would keep stale copies
+  // ("1. ."). Without any, the hydrated tree already shows the input, and is kept.
   return (
-    <div class="calculator" data-ready={ready ? '' : undefined} key={ready ? 'live' : 'server'}>
+    <div class="calculator" data-ready={ready ? '' : undefined} key={savedInputShown ? 'saved' : 'server'}>
       {health !== 'ok' && (
         <div class="alert alert-warning" role="alert">
           <p>
@@ -181,6 +183,7 @@ export default function ImagingSizing() {
       {visibleErrors.length > 0 && <ErrorSummary errors={visibleErrors} boxRef={summaryRef} />}
 
       <form class="calc-form" noValidate onSubmit={onSubmit} aria-label="Imaging storage and bandwidth inputs">
+        <fieldset class="until-ready" role="none" disabled={disabled}>
         <section aria-labelledby="volumes-heading">
           <h2 id="volumes-heading">Studies and sizes</h2>
           <p class="calc-note">
@@ -203,7 +206,6 @@ export default function ImagingSizing() {
                     label="Name"
                     value={row.name}
                     error={errorFor(fieldIds.name(row.id))}
-                    disabled={disabled}
                     width="wide"
                     numeric={false}
                     onInput={(value) => updateRow(row.id, { name: value })}
@@ -213,7 +215,6 @@ export default function ImagingSizing() {
                     label="Studies per day"
                     value={row.studiesPerDay}
                     error={errorFor(fieldIds.studies(row.id))}
-                    disabled={disabled}
                     onInput={(value) => updateRow(row.id, { studiesPerDay: value })}
                   />
                   <TextField
@@ -222,7 +223,6 @@ export default function ImagingSizing() {
                     suffix="MB"
                     value={row.studySizeMb}
                     error={errorFor(fieldIds.size(row.id))}
-                    disabled={disabled}
                     help={
                       cited ? (
                         <>
@@ -234,7 +234,7 @@ export default function ImagingSizing() {
                     onInput={(value) => updateRow(row.id, { studySizeMb: value })}
                   />
                 </div>
-                <button type="button" class="link-button remove-row" onClick={() => onRemove(row.id, label)} disabled={disabled}>
+                <button type="button" class="link-button remove-row" onClick={() => onRemove(row.id, label)}>
                   Remove<span class="visually-hidden"> modality {index + 1}, {label}</span>
                 </button>
               </fieldset>
@@ -251,7 +251,7 @@ export default function ImagingSizing() {
             id={fieldIds.rows}
             class="button"
             onClick={onAdd}
-            disabled={disabled || input.rows.length >= LIMITS.maxRows}
+            disabled={input.rows.length >= LIMITS.maxRows}
             aria-describedby={errorFor(fieldIds.rows) ? `${fieldIds.rows}-error` : undefined}
           >
             Add a modality
@@ -277,7 +277,6 @@ export default function ImagingSizing() {
                       name="compression"
                       value={option.value}
                       checked={checked}
-                      disabled={disabled}
                       aria-describedby={`compression-${option.value}-hint`}
                       onChange={() => updateSetting('compression', option.value)}
                     />
@@ -296,7 +295,6 @@ export default function ImagingSizing() {
                         suffix=": 1"
                         value={option.value === 'lossless' ? input.losslessRatio : input.lossyRatio}
                         error={errorFor(ratioId)}
-                        disabled={disabled}
                         onInput={(value) => updateSetting(option.value === 'lossless' ? 'losslessRatio' : 'lossyRatio', value)}
                       />
                     </div>
@@ -313,7 +311,6 @@ export default function ImagingSizing() {
               suffix="years"
               value={input.retentionYears}
               error={errorFor(fieldIds.retentionYears)}
-              disabled={disabled}
               help={
                 <>
                   Set by law and hospital policy. One example: US hospitals taking part in Medicare must keep films, scans and other image records
@@ -328,7 +325,6 @@ export default function ImagingSizing() {
               label="Days of operation per year"
               value={input.daysPerYear}
               error={errorFor(fieldIds.daysPerYear)}
-              disabled={disabled}
               help="365 for a hospital that scans every day; about 250 for a weekday clinic."
               onInput={(value) => updateSetting('daysPerYear', value)}
             />
@@ -337,7 +333,6 @@ export default function ImagingSizing() {
               label="Prior studies fetched per study"
               value={input.priorsPerStudy}
               error={errorFor(fieldIds.priorsPerStudy)}
-              disabled={disabled}
               help="Earlier studies of the same patient loaded for comparison, assumed to be the same size."
               onInput={(value) => updateSetting('priorsPerStudy', value)}
             />
@@ -347,7 +342,6 @@ export default function ImagingSizing() {
               suffix="seconds"
               value={input.targetSeconds}
               error={errorFor(fieldIds.targetSeconds)}
-              disabled={disabled}
               help="A clinical requirement: agree it with the radiologists who wait for the images."
               onInput={(value) => updateSetting('targetSeconds', value)}
             />
@@ -355,13 +349,14 @@ export default function ImagingSizing() {
         </section>
 
         <div class="button-row calc-actions">
-          <button type="submit" class="button button-primary" disabled={disabled}>
+          <button type="submit" class="button button-primary">
             Calculate
           </button>
-          <button type="button" class="button" onClick={onReset} disabled={disabled}>
+          <button type="button" class="button" onClick={onReset}>
             Reset to defaults
           </button>
         </div>
+        </fieldset>
         <p class="calc-status" role="status">
           {status}
         </p>

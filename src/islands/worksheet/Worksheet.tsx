@@ -330,8 +330,7 @@ export default function Worksheet() {
       </div>
 
       <form class="brief-form" hidden={checking} onSubmit={(event) => event.preventDefault()} aria-label="Integration brief">
-        {/* One attribute disables every control until the saved brief is on screen. */}
-        <fieldset class="brief-fields" role="none" disabled={disabled}>
+        <fieldset class="until-ready" role="none" disabled={disabled}>
         {BRIEF_SECTIONS.map((section, index) => {
           const sectionProgress = progress.sections[index];
           const isCurrent = currentSection === index;
