@@ -22,13 +22,14 @@ test('the open mobile menu and a focused link, in both themes', async ({ page })
   expect(await violationsInBothThemes(page, 'mobile menu')).toEqual([]);
 });
 
-test('text that content-visibility leaves unrendered off screen is still checked, and left as it was', async ({ page }) => {
+test('axe checks text inside a subtree that content-visibility leaves unrendered, and leaves the page as it was', async ({ page }) => {
+  // The HL7 explorer's segments skip rendering this way; here one glossary letter stands in for them.
   await page.goto('/glossary/');
   const lastGroup = page.locator('.letter-group').last();
-  await lastGroup.locator('.glossary-entry p').first().evaluate((paragraph: HTMLElement) => {
-    paragraph.style.color = '#bbbbbb';
+  await lastGroup.evaluate((group: HTMLElement) => {
+    group.style.contentVisibility = 'auto';
+    group.querySelector<HTMLElement>('.glossary-entry p')!.style.color = '#bbbbbb';
   });
-  expect(await lastGroup.evaluate((group) => getComputedStyle(group).contentVisibility)).toBe('auto');
   expect(await lastGroup.evaluate((group) => group.getBoundingClientRect().top > innerHeight * 3)).toBe(true);
   const found = await violationsInBothThemes(page, 'glossary');
   expect(found.some((line) => line.includes('(light): color-contrast'))).toBe(true);

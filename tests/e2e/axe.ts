@@ -27,9 +27,10 @@ type AxeWindow = { axe: { run: (context: Document, options: object) => Promise<{
  * Each violation is described in one line. The page is left in the theme it had. Both runs
  * happen in one call into the page, which matters when hundreds of pages are swept.
  *
- * Content that `content-visibility: auto` leaves unrendered off screen is rendered for the check:
- * axe cannot judge the contrast of text that has no layout (on the glossary index it marked 310
- * such nodes "incomplete", which is not a violation), and a reader who scrolls there sees it.
+ * Content that `content-visibility: auto` leaves unrendered off screen (the HL7 explorer's
+ * segments) is rendered for the check: axe cannot judge the contrast of text inside such a subtree
+ * (with the glossary's letters skipped this way it marked 310 nodes "incomplete", which is not a
+ * violation), and a reader who scrolls there sees it.
  */
 export async function violationsInBothThemes(page: Page, label: string): Promise<string[]> {
   return page.evaluate(
