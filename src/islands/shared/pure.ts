@@ -1,4 +1,4 @@
-import { Component, h, type ComponentChildren, type FunctionComponent } from 'preact';
+import { Component, h, type ComponentChildren, type ComponentType, type FunctionComponent } from 'preact';
 
 /**
  * The component, re-rendered only when a prop changes (by identity, or by `same` if given): what
@@ -8,17 +8,17 @@ import { Component, h, type ComponentChildren, type FunctionComponent } from 'pr
 export function pure<Props extends object>(
   render: FunctionComponent<Props>,
   same: (previous: Props, next: Props) => boolean = shallowEqual,
-): FunctionComponent<Props> {
+): ComponentType<Props> {
   class Pure extends Component<Props> {
     override shouldComponentUpdate(next: Props): boolean {
-      return !same(this.props as Props, next);
+      return !same(this.props, next);
     }
 
     override render(props: Props): ComponentChildren {
       return h(render, props);
     }
   }
-  return Pure as unknown as FunctionComponent<Props>;
+  return Pure;
 }
 
 function shallowEqual<Props extends object>(previous: Props, next: Props): boolean {
