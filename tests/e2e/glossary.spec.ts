@@ -46,6 +46,17 @@ test('neither a letter jumped to nor a focused link ends up under the sticky hea
   }
 });
 
+test('at 390 px every definition spans its entry instead of a strip beside the family label', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/glossary/');
+  const narrow = await page.locator('.glossary-entry').evaluateAll((entries) =>
+    entries
+      .filter((entry) => entry.querySelector('p')!.getBoundingClientRect().width < entry.getBoundingClientRect().width - 1)
+      .map((entry) => entry.querySelector('a')!.textContent),
+  );
+  expect(narrow).toEqual([]);
+});
+
 test('the family filter shows one family at a time, without JavaScript too', async ({ browser }) => {
   for (const javaScriptEnabled of [true, false]) {
     const context = await browser.newContext({ javaScriptEnabled });
