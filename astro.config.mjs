@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { rehypeBaseLinks } from './src/lib/rehype-base-links.ts';
 import { rehypeScrollBoxes } from './src/lib/rehype-scroll-boxes.ts';
 import { rehypeDropRawDirective } from './src/lib/rehype-drop-raw-directive.ts';
+import { afterParentDirective } from './src/integrations/after-parent.ts';
 import { searchAndOffline } from './src/integrations/search-and-offline.ts';
 import { SECURITY_HEADERS } from './src/lib/security-headers.ts';
 
@@ -34,7 +35,7 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'ignore',
-  integrations: [mdx(), preact(), sitemap(), searchAndOffline()],
+  integrations: [mdx(), preact(), sitemap(), afterParentDirective(), searchAndOffline()],
   markdown: {
     // Prism marks tokens with classes; Shiki's inline style attributes would break the strict style policy.
     syntaxHighlight: 'prism',

@@ -1,3 +1,4 @@
+import { atom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
 import { BRIEF_SECTIONS } from '../lib/brief/fields';
 import { installSafeStorage } from './storage';
@@ -31,3 +32,6 @@ export const $timerSound = persistentAtom<boolean>('interop-workbook:timer-sound
   encode: (value) => (value ? 'on' : 'off'),
   decode: (raw) => raw === 'on',
 });
+
+/** The section the running timer is in, which the worksheet's form highlights; null when stopped. */
+export const $timedSection = atom<number | null>(null);

@@ -2,10 +2,10 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { BRIEF_SECTIONS } from '../../lib/brief/fields';
 import { elapsed, formatClock, position, RESET_TIMER } from '../../lib/timer';
-import { $timer, nextSection, pauseTimer, resetTimer, startTimer } from '../../stores/timer';
+import { $timedSection, $timer, nextSection, pauseTimer, resetTimer, startTimer } from '../../stores/timer';
 
-/** The 30-minute timer: the current section is highlighted in the form through `onSection`. */
-export function TimerBar({ onSection, ready }: { onSection: (index: number | null) => void; ready: boolean }) {
+/** The 30-minute timer: the form highlights the section it is in through `$timedSection`. */
+export function TimerBar({ ready }: { ready: boolean }) {
   const stored = useStore($timer);
   // The saved timer is only known in the browser: match the server's markup until hydrated.
   const state = ready ? stored : RESET_TIMER;
@@ -23,7 +23,7 @@ export function TimerBar({ onSection, ready }: { onSection: (index: number | nul
   const started = running || state.elapsedMs > 0;
   const current = BRIEF_SECTIONS[where.index];
 
-  useEffect(() => onSection(started && !where.finished ? where.index : null), [started, where.index, where.finished]);
+  useEffect(() => $timedSection.set(started && !where.finished ? where.index : null), [started, where.index, where.finished]);
 
   return (
     <section class="timer-bar" aria-labelledby="timer-heading">

@@ -1,7 +1,7 @@
 import { useStore } from '@nanostores/preact';
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import exampleBrief from '../../../content/examples/example-brief.json';
-import { BRIEF_SECTIONS } from '../../lib/brief/fields';
 import { markdownFileName } from '../../lib/brief/markdown';
 import { answerOf, briefTitle, completeness, createBrief, type Brief } from '../../lib/brief/model';
 import {
@@ -14,7 +14,6 @@ import {
   currentMarkdown,
   deleteBrief,
   duplicateCurrent,
-  editAnswer,
   hasAnswers,
   importFile,
   newBrief,
@@ -26,7 +25,7 @@ import {
 import { $storageHealth } from '../../stores/storage';
 import { CheckAnswers } from './CheckAnswers';
 import { downloadText, isoDate, timeOfDay } from './download';
-import { FieldInput, fieldDomId } from './FieldInput';
+import { fieldDomId } from './FieldInput';
 import { TimerBar } from './TimerBar';
 
 const EMPTY = createBrief('server', 0);
@@ -51,7 +50,8 @@ function SaveStatusLine({ ready }: { ready: boolean }) {
   );
 }
 
-export default function Worksheet() {
+/** The worksheet around the form; the form's sections (`children`) are islands of their own. */
+export default function Worksheet({ children }: { children?: ComponentChildren }) {
   const [ready, setReady] = useState(false);
   // Until the first effect has run, render exactly what the server rendered (an empty
   // brief, no warnings): Preact's hydration does not patch differences in the markup.
@@ -65,7 +65,7 @@ export default function Worksheet() {
   const health = ready ? storedHealth : 'ok';
   const unreadable = ready ? storedUnreadable : [];
   const [checking, setChecking] = useState(false);
-  const [currentSection, setCurrentSection] = useState<number | null>(null);
+  const [summaryShown, setSummaryShown] = useState(false);
   const [importError, setImportError] = useState('');
   const [renaming, setRenaming] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -79,6 +79,19 @@ export default function Worksheet() {
     setReady(true);
     return stop;
   }, []);
+
+  // "Check your brief" (also what prints) is hidden at first, so it is left out of the server's
+  // markup and rendered in a later task: hydrating it with the form made one long task.
+  useEffect(() => {
+    if (!ready) return;
+    const show = () => setSummaryShown(true);
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(show, { timeout: 500 });
+      return () => cancelIdleCallback(handle);
+    }
+    const handle = window.setTimeout(show, 0);
+    return () => window.clearTimeout(handle);
+  }, [ready]);
 
   useEffect(() => {
     if (importError) errorRef.current?.focus();
@@ -155,7 +168,7 @@ export default function Worksheet() {
   }
 
   return (
-    <div class="worksheet" data-ready={ready ? '' : undefined}>
+    <div class="worksheet" data-ready={ready && summaryShown ? '' : undefined}>
       <p class="worksheet-privacy">
         Briefs live only in this browser, on this device. Clearing the site’s data deletes them, so download a copy to keep or share
         one.
@@ -300,7 +313,7 @@ export default function Worksheet() {
         </div>
       </section>
 
-      <TimerBar onSection={setCurrentSection} ready={ready} />
+      <TimerBar ready={ready} />
       </div>
 
       <div class="worksheet-main">
@@ -326,36 +339,11 @@ export default function Worksheet() {
       </button>
 
       <div id="check-answers" class="check-answers-host" hidden={!checking}>
-        <CheckAnswers brief={brief} onChange={focusField} />
+        {(summaryShown || checking) && <CheckAnswers brief={brief} onChange={focusField} />}
       </div>
 
       <form class="brief-form" hidden={checking} onSubmit={(event) => event.preventDefault()} aria-label="Integration brief">
-        <fieldset class="until-ready" role="none" disabled={disabled}>
-        {BRIEF_SECTIONS.map((section, index) => {
-          const sectionProgress = progress.sections[index];
-          const isCurrent = currentSection === index;
-          return (
-            <section
-              key={section.id}
-              class={isCurrent ? 'brief-section current' : 'brief-section'}
-              aria-labelledby={`section-${section.id}`}
-            >
-              <h2 id={`section-${section.id}`}>
-                <span>
-                  {index + 1}. {section.title}
-                </span>
-                <span class="section-meta">
-                  {section.minutes} min · {sectionProgress?.answered ?? 0} of {section.fields.length} answered
-                  {isCurrent && <span class="section-now"> · now</span>}
-                </span>
-              </h2>
-              {section.fields.map((field) => (
-                <FieldInput key={field.id} field={field} value={answerOf(brief, field.id)} onAnswer={editAnswer} />
-              ))}
-            </section>
-          );
-        })}
-        </fieldset>
+        {children}
       </form>
       </div>
       </div>

@@ -1,0 +1,48 @@
+import { useStore } from '@nanostores/preact';
+import { useLayoutEffect, useState } from 'preact/hooks';
+import { BRIEF_SECTIONS } from '../../lib/brief/fields';
+import { answerOf, completeness, createBrief } from '../../lib/brief/model';
+import { $draft, editAnswer } from '../../stores/briefs';
+import { $timedSection } from '../../stores/timer';
+import { FieldInput } from './FieldInput';
+
+const EMPTY = createBrief('server', 0);
+
+/**
+ * One section of the brief form, an island of its own inside the worksheet's form: each section
+ * hydrates in its own short task instead of the whole form in one long one. The sections and
+ * the rest of the worksheet share the brief through the stores.
+ */
+export default function BriefSection({ index }: { index: number }) {
+  const section = BRIEF_SECTIONS[index]!;
+  const draft = useStore($draft);
+  const timed = useStore($timedSection);
+  // Hydration does not patch markup that differs from the server's (an empty, disabled form):
+  // the first render matches it, and the saved answers follow in the same task.
+  const [hydrated, setHydrated] = useState(false);
+  useLayoutEffect(() => setHydrated(true), []);
+
+  const live = hydrated && draft !== null;
+  const brief = live ? draft : EMPTY;
+  const answered = completeness(brief).sections[index]?.answered ?? 0;
+  const isCurrent = live && timed === index;
+
+  return (
+    <section class={isCurrent ? 'brief-section current' : 'brief-section'} aria-labelledby={`section-${section.id}`}>
+      <fieldset class="until-ready" role="none" disabled={!live}>
+        <h2 id={`section-${section.id}`}>
+          <span>
+            {index + 1}. {section.title}
+          </span>
+          <span class="section-meta">
+            {section.minutes} min · {answered} of {section.fields.length} answered
+            {isCurrent && <span class="section-now"> · now</span>}
+          </span>
+        </h2>
+        {section.fields.map((field) => (
+          <FieldInput key={field.id} field={field} value={answerOf(brief, field.id)} onAnswer={editAnswer} />
+        ))}
+      </fieldset>
+    </section>
+  );
+}
