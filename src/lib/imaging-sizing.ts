@@ -97,6 +97,9 @@ export const fieldIds = {
   targetSeconds: 'target-seconds',
 } as const;
 
+/** The results heading, which Calculate moves focus to. */
+export const RESULTS_HEADING_ID = 'results-heading';
+
 /** A default row: the page's cited figures, from content/imaging-sizing.json. */
 export interface ModalityDefault {
   name: string;

@@ -1,3 +1,4 @@
+import { atom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
 import content from '../../content/imaging-sizing.json';
 import { decodeStoredInput, defaultInput, LIMITS, nextRowId, type ModalityRowInput, type SizingInput } from '../lib/imaging-sizing';
@@ -12,6 +13,9 @@ export const $sizingInput = persistentAtom<SizingInput>('interop-workbook:imagin
   encode: JSON.stringify,
   decode: (raw) => decodeStoredInput(raw) ?? DEFAULT_SIZING_INPUT,
 });
+
+/** Whether the form lists its problems (after Calculate, or at once for saved input no longer valid), for the results. */
+export const $sizingErrorsShown = atom(false);
 
 type Settings = Omit<SizingInput, 'rows'>;
 

@@ -3,25 +3,17 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import content from '../../../content/imaging-sizing.json';
 import {
-  bandwidthFormula,
   calculate,
-  compressionLabel,
   fieldIds,
-  formatMb,
-  formatMbit,
-  formatSize,
   LIMITS,
-  resultsMarkdown,
+  RESULTS_HEADING_ID,
   type CompressionMode,
   type FieldError,
   type SizingInput,
 } from '../../lib/imaging-sizing';
-import { formatNumber } from '../../lib/number-format';
-import { $sizingInput, addRow, DEFAULT_SIZING_INPUT, removeRow, resetSizing, updateRow, updateSetting } from '../../stores/imaging-sizing';
+import { $sizingErrorsShown, $sizingInput, addRow, DEFAULT_SIZING_INPUT, removeRow, resetSizing, updateRow, updateSetting } from '../../stores/imaging-sizing';
 import { $storageHealth } from '../../stores/storage';
 import { ErrorSummary } from '../shared/ErrorSummary';
-import { MarkdownExport } from '../shared/MarkdownExport';
-import { isoDate } from '../worksheet/download';
 
 type SourceKey = keyof typeof content.sources;
 const sourceTitle = (key: string) => content.sources[key as SourceKey]?.publisher ?? key;
@@ -96,7 +88,8 @@ const COMPRESSION_OPTIONS: { value: CompressionMode; label: string; hint: string
   },
 ];
 
-export default function ImagingSizing() {
+/** The calculator's form; its results (`children`) are an island of their own that hydrates after it. */
+export default function ImagingSizing({ children }: { children?: ComponentChildren }) {
   const [ready, setReady] = useState(false);
   const [savedInputShown, setSavedInputShown] = useState(false);
   const stored = useStore($sizingInput);
@@ -107,7 +100,6 @@ export default function ImagingSizing() {
   const [showErrors, setShowErrors] = useState(false);
   const [status, setStatus] = useState('');
   const summaryRef = useRef<HTMLDivElement>(null);
-  const resultsRef = useRef<HTMLHeadingElement>(null);
   const focusAfterRender = useRef<string | null>(null);
 
   useEffect(() => {
@@ -117,6 +109,9 @@ export default function ImagingSizing() {
     // Saved input that is no longer valid: show why there are no results straight away.
     if (!calculate(saved).ok) setShowErrors(true);
   }, []);
+
+  // The results island words its message by whether the problems are listed.
+  useEffect(() => $sizingErrorsShown.set(showErrors), [showErrors]);
 
   useEffect(() => {
     const id = focusAfterRender.current;
@@ -136,7 +131,7 @@ export default function ImagingSizing() {
     setShowErrors(true);
     setStatus('');
     const current = calculate($sizingInput.get());
-    requestAnimationFrame(() => (current.ok ? resultsRef.current : summaryRef.current)?.focus());
+    requestAnimationFrame(() => (current.ok ? document.getElementById(RESULTS_HEADING_ID) : summaryRef.current)?.focus());
   }
 
   function onAdd() {
@@ -162,15 +157,8 @@ export default function ImagingSizing() {
     setStatus('All inputs are back to the defaults.');
   }
 
-  const result = outcome.ok ? outcome.result : null;
-  const compressed = result !== null && result.compression !== 'none';
-  const largest = result?.rows.reduce((best, row) => (row.studySizeMb > best.studySizeMb ? row : best), result.rows[0]!);
-
-  // With saved input, the key swaps the server-rendered tree (the defaults) for a fresh one: Preact
-  // does not patch text while hydrating, so text nodes that the HTML merged would keep stale copies
-  // ("1. ."). Without any, the hydrated tree already shows the input, and is kept.
   return (
-    <div class="calculator" data-ready={ready ? '' : undefined} key={savedInputShown ? 'saved' : 'server'}>
+    <div class="calculator" data-ready={ready ? '' : undefined}>
       {health !== 'ok' && (
         <div class="alert alert-warning" role="alert">
           <p>
@@ -182,7 +170,17 @@ export default function ImagingSizing() {
 
       {visibleErrors.length > 0 && <ErrorSummary errors={visibleErrors} boxRef={summaryRef} />}
 
-      <form class="calc-form" noValidate onSubmit={onSubmit} aria-label="Imaging storage and bandwidth inputs">
+      {/* With saved input, the key swaps the server-rendered form (the defaults) for a fresh one: Preact
+          does not patch text while hydrating, so text nodes that the HTML merged would keep stale copies
+          ("1. ."). Without any, the hydrated form already shows the input, and is kept. The results
+          (children) are outside it, so they are never remounted. */}
+      <form
+        class="calc-form"
+        noValidate
+        onSubmit={onSubmit}
+        aria-label="Imaging storage and bandwidth inputs"
+        key={savedInputShown ? 'saved' : 'server'}
+      >
         <fieldset class="until-ready" role="none" disabled={disabled}>
         <section aria-labelledby="volumes-heading">
           <h2 id="volumes-heading">Studies and sizes</h2>
@@ -362,105 +360,7 @@ export default function ImagingSizing() {
         </p>
       </form>
 
-      <section class="calc-results" aria-labelledby="results-heading">
-        <h2 id="results-heading" ref={resultsRef} tabIndex={-1}>
-          Results
-        </h2>
-        {result === null || largest === undefined ? (
-          <p class="results-waiting">
-            {showErrors
-              ? 'There are no results until every input is valid: see the problems listed above.'
-              : 'There are no results until every input is valid. Select Calculate to see what needs fixing.'}
-          </p>
-        ) : (
-          <>
-            <p>
-              {formatNumber(result.studiesPerDay, 2)} studies a day, {result.daysPerYear} days a year, kept for{' '}
-              {result.retentionYears} {result.retentionYears === 1 ? 'year' : 'years'}; compression: {compressionLabel(result)}.
-            </p>
-            <h3>Storage</h3>
-            <div class="table-scroll" role="region" aria-label="Storage needed" tabIndex={0}>
-              <table class="calc-table" id="storage-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Period</th>
-                    <th scope="col">Uncompressed</th>
-                    {compressed && <th scope="col">Compressed ({formatNumber(result.ratio, 2)}:1)</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {(
-                    [
-                      ['Per day', result.dailyMb, result.dailyMbCompressed],
-                      ['Per year', result.yearlyMb, result.yearlyMbCompressed],
-                      [`Over ${result.retentionYears} ${result.retentionYears === 1 ? 'year' : 'years'}`, result.retentionMb, result.retentionMbCompressed],
-                    ] as const
-                  ).map(([label, plain, packed]) => (
-                    <tr key={label}>
-                      <th scope="row">{label}</th>
-                      <td>
-                        <strong>{formatSize(plain)}</strong>
-                        <span class="exact"> {formatMb(plain)}</span>
-                      </td>
-                      {compressed && (
-                        <td>
-                          <strong>{formatSize(packed)}</strong>
-                          <span class="exact"> {formatMb(packed)}</span>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <p class="formula">
-              Per day = Σ studies per day × average study size. Per year = per day × {result.daysPerYear}. Over the retention period = per year ×{' '}
-              {result.retentionYears}.{compressed && ` Compressed = uncompressed ÷ ${formatNumber(result.ratio, 2)}.`}{' '}
-              Add copies (a second site for disaster recovery doubles it) and growth.
-            </p>
-
-            <h3>
-              Bandwidth to move one study and {result.priorsPerStudy} {result.priorsPerStudy === 1 ? 'prior' : 'priors'} within{' '}
-              {formatNumber(result.targetSeconds, 2)} seconds
-            </h3>
-            <div class="table-scroll" role="region" aria-label="Bandwidth per modality" tabIndex={0}>
-              <table class="calc-table" id="bandwidth-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Modality</th>
-                    <th scope="col">Data moved</th>
-                    <th scope="col">Uncompressed</th>
-                    {compressed && <th scope="col">Compressed</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.rows.map((row) => (
-                    <tr key={row.id}>
-                      <th scope="row">{row.name}</th>
-                      <td>{formatMb(row.transferMb)}</td>
-                      <td>{formatMbit(row.mbitPerSecond)}</td>
-                      {compressed && <td>{formatMbit(row.mbitPerSecondCompressed)}</td>}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <p class="formula">
-              Mbit/s = study size in MB × (1 + priors) × 8 bits per byte ÷ target seconds{compressed && ' ÷ compression ratio'}. For {largest.name}:{' '}
-              <code>{bandwidthFormula(result, largest)}</code>. This is the sustained rate for one study at a time: protocol overhead, several readers
-              opening studies at once and backups all need headroom on top.
-            </p>
-
-            <h3>Share the results</h3>
-            <MarkdownExport
-              markdown={() => resultsMarkdown(result)}
-              fileName={`imaging-sizing-${isoDate()}.md`}
-              what="the results"
-              disabled={disabled}
-            />
-          </>
-        )}
-      </section>
+      {children}
     </div>
   );
 }
