@@ -5,12 +5,13 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { generateSW } from 'workbox-build';
 import { cspMetaFirst } from '../lib/csp-meta-first';
+import { islandScriptsToHead } from '../lib/island-scripts-to-head';
 import { islandStyleToHead } from '../lib/island-style-to-head';
 import { headersFile } from '../lib/security-headers';
 
 /**
- * After Astro writes the site: put each page's content security policy first in <head> and
- * Astro's island style rule inside it (valid HTML),
+ * After Astro writes the site: put each page's content security policy first in <head>, and
+ * Astro's island style rule (valid HTML) and island scripts (a first paint of the whole page) in it,
  * write the host headers file, index it with Pagefind, then write a service worker that
  * precaches every page, asset and the whole search index, so that after one visit the
  * site (pages never visited included), its search and the worksheet work offline.
@@ -30,7 +31,7 @@ export function searchAndOffline(): AstroIntegration {
         for (const page of pages) {
           const path = join(outDir, page);
           const html = await readFile(path, 'utf8');
-          const moved = islandStyleToHead(cspMetaFirst(html));
+          const moved = islandScriptsToHead(islandStyleToHead(cspMetaFirst(html)));
           if (moved !== html) await writeFile(path, moved);
         }
         await writeFile(join(outDir, '_headers'), headersFile(base));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cspMetaFirst } from '../../src/lib/csp-meta-first.ts';
+import { islandScriptsToHead } from '../../src/lib/island-scripts-to-head.ts';
 import { islandStyleToHead } from '../../src/lib/island-style-to-head.ts';
 import { headersFile, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
 
@@ -41,6 +42,33 @@ describe('islandStyleToHead', () => {
     const done = `<html><head>${style}</head><body></body></html>`;
     assert.equal(islandStyleToHead(plain), plain);
     assert.equal(islandStyleToHead(done), done);
+  });
+});
+
+describe('islandScriptsToHead', () => {
+  const directive = '<script>(()=>{var e=async t=>{await(await t())()};(self.Astro||(self.Astro={})).load=e;window.dispatchEvent(new Event("astro:load"));})();</script>';
+  const island = '<script>(()=>{class y extends HTMLElement{}customElements.get("astro-island")||customElements.define("astro-island",y)})();</script>';
+  const theme = '<script>theme()</script>';
+  const module = '<script type="module" src="/_astro/site.js"></script>';
+
+  it('moves the directive and island scripts from the body to before the first stylesheet, in order', () => {
+    const html = `<html><head>${theme}<link rel="stylesheet" href="/a.css"><link rel="stylesheet" href="/b.css"></head><body><main><p>x</p>${directive}${island}<astro-island></astro-island><script>other()</script></main>${module}</body></html>`;
+    assert.equal(
+      islandScriptsToHead(html),
+      `<html><head>${theme}${directive}${island}<link rel="stylesheet" href="/a.css"><link rel="stylesheet" href="/b.css"></head><body><main><p>x</p><astro-island></astro-island><script>other()</script></main>${module}</body></html>`,
+    );
+  });
+
+  it('puts them at the end of <head> when the page has no stylesheet', () => {
+    const html = `<html><head><title>T</title></head><body>${directive}<astro-island></astro-island></body></html>`;
+    assert.equal(islandScriptsToHead(html), `<html><head><title>T</title>${directive}</head><body><astro-island></astro-island></body></html>`);
+  });
+
+  it('leaves pages without islands as they are, and is idempotent', () => {
+    const plain = `<html><head>${theme}<link rel="stylesheet" href="/a.css"></head><body><p>No islands</p>${module}</body></html>`;
+    assert.equal(islandScriptsToHead(plain), plain);
+    const html = `<html><head><link rel="stylesheet" href="/a.css"></head><body>${directive}${island}<astro-island></astro-island></body></html>`;
+    assert.equal(islandScriptsToHead(islandScriptsToHead(html)), islandScriptsToHead(html));
   });
 });
 
