@@ -1,6 +1,6 @@
 import { useStore } from '@nanostores/preact';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import content from '../../../content/imaging-sizing.json';
 import {
   calculate,
@@ -14,6 +14,7 @@ import {
 import { $sizingErrorsShown, $sizingInput, addRow, DEFAULT_SIZING_INPUT, removeRow, resetSizing, updateRow, updateSetting } from '../../stores/imaging-sizing';
 import { $storageHealth } from '../../stores/storage';
 import { ErrorSummary } from '../shared/ErrorSummary';
+import { pure } from '../shared/pure';
 
 type SourceKey = keyof typeof content.sources;
 const sourceTitle = (key: string) => content.sources[key as SourceKey]?.publisher ?? key;
@@ -88,6 +89,192 @@ const COMPRESSION_OPTIONS: { value: CompressionMode; label: string; hint: string
   },
 ];
 
+const NO_ERRORS: FieldError[] = [];
+const messageFor = (errors: FieldError[], field: string) => errors.find((error) => error.field === field)?.message;
+
+interface ModalityRowsProps {
+  rows: SizingInput['rows'];
+  errors: FieldError[];
+  onAdd: () => void;
+  onRemove: (id: string, label: string) => void;
+}
+
+/** The modality rows. Like Settings, it renders again only when its input or the listed problems change. */
+const ModalityRows = pure(function ModalityRows({ rows, errors, onAdd, onRemove }: ModalityRowsProps) {
+  const errorFor = (field: string) => messageFor(errors, field);
+  return (
+    <section aria-labelledby="volumes-heading">
+      <h2 id="volumes-heading">Studies and sizes</h2>
+      <p class="calc-note">
+        Enter your own figures where you have them: the defaults are typical values from the sources below, and real study sizes vary widely
+        with equipment, protocols and compression. MB means megabytes of 1,000,000 bytes.
+      </p>
+      {rows.map((row, index) => {
+        const fallbackDefault = content.modalities[Number(row.id.slice(1)) - 1];
+        const cited = /^m[1-7]$/.test(row.id) ? fallbackDefault : undefined;
+        const label = row.name.trim() || `row ${index + 1}`;
+        return (
+          <fieldset class="modality-row" key={row.id}>
+            <legend class="modality-legend">
+              Modality {index + 1}
+              {row.name.trim() && <span class="modality-legend-name">: {row.name.trim()}</span>}
+            </legend>
+            <div class="modality-fields">
+              <TextField
+                id={fieldIds.name(row.id)}
+                label="Name"
+                value={row.name}
+                error={errorFor(fieldIds.name(row.id))}
+                width="wide"
+                numeric={false}
+                onInput={(value) => updateRow(row.id, { name: value })}
+              />
+              <TextField
+                id={fieldIds.studies(row.id)}
+                label="Studies per day"
+                value={row.studiesPerDay}
+                error={errorFor(fieldIds.studies(row.id))}
+                onInput={(value) => updateRow(row.id, { studiesPerDay: value })}
+              />
+              <TextField
+                id={fieldIds.size(row.id)}
+                label="Average study size"
+                suffix="MB"
+                value={row.studySizeMb}
+                error={errorFor(fieldIds.size(row.id))}
+                help={
+                  cited ? (
+                    <>
+                      Default {cited.studySizeMb} MB. {cited.basis}{' '}
+                      <a href={`#source-${cited.source}`}>Source: {sourceTitle(cited.source)}</a>
+                    </>
+                  ) : undefined
+                }
+                onInput={(value) => updateRow(row.id, { studySizeMb: value })}
+              />
+            </div>
+            <button type="button" class="link-button remove-row" onClick={() => onRemove(row.id, label)}>
+              Remove<span class="visually-hidden"> modality {index + 1}, {label}</span>
+            </button>
+          </fieldset>
+        );
+      })}
+      {errorFor(fieldIds.rows) && (
+        <p class="field-error" id={`${fieldIds.rows}-error`}>
+          <span class="visually-hidden">Error: </span>
+          {errorFor(fieldIds.rows)}
+        </p>
+      )}
+      <button
+        type="button"
+        id={fieldIds.rows}
+        class="button"
+        onClick={onAdd}
+        disabled={rows.length >= LIMITS.maxRows}
+        aria-describedby={errorFor(fieldIds.rows) ? `${fieldIds.rows}-error` : undefined}
+      >
+        Add a modality
+      </button>
+      {rows.length >= LIMITS.maxRows && <p class="field-help">The calculator takes up to {LIMITS.maxRows} modalities.</p>}
+    </section>
+  );
+});
+
+/** Compression, retention and retrieval. */
+const Settings = pure(function Settings({ input, errors }: { input: SizingInput; errors: FieldError[] }) {
+  const errorFor = (field: string) => messageFor(errors, field);
+  return (
+    <section aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Compression, retention and retrieval</h2>
+      <fieldset class="calc-fieldset" id="compression" aria-describedby="compression-hint">
+        <legend class="field-label">Compression in the archive and on the network</legend>
+        <p class="field-help" id="compression-hint">
+          The ratio is the uncompressed size divided by the compressed size: 2.5:1 stores 40 per cent of the original.
+        </p>
+        {COMPRESSION_OPTIONS.map((option) => {
+          const checked = input.compression === option.value;
+          const ratioId = option.value === 'none' ? '' : fieldIds.ratio(option.value);
+          return (
+            <div class="radio-item" key={option.value}>
+              <label class="choice-option">
+                <input
+                  type="radio"
+                  name="compression"
+                  value={option.value}
+                  checked={checked}
+                  aria-describedby={`compression-${option.value}-hint`}
+                  onChange={() => updateSetting('compression', option.value)}
+                />
+                <span>{option.label}</span>
+              </label>
+              <p class="field-help radio-hint" id={`compression-${option.value}-hint`}>
+                {option.hint}{' '}
+                {option.value === 'lossless' && <a href="#source-clunie2000">Source: Clunie 2000</a>}
+                {option.value === 'lossy' && <a href="#source-car2008">Source: CAR table</a>}
+              </p>
+              {checked && option.value !== 'none' && (
+                <div class="radio-conditional">
+                  <TextField
+                    id={ratioId}
+                    label={`${option.label} compression ratio`}
+                    suffix=": 1"
+                    value={option.value === 'lossless' ? input.losslessRatio : input.lossyRatio}
+                    error={errorFor(ratioId)}
+                    onInput={(value) => updateSetting(option.value === 'lossless' ? 'losslessRatio' : 'lossyRatio', value)}
+                  />
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
+
+      <div class="settings-grid">
+        <TextField
+          id={fieldIds.retentionYears}
+          label="Retention"
+          suffix="years"
+          value={input.retentionYears}
+          error={errorFor(fieldIds.retentionYears)}
+          help={
+            <>
+              Set by law and hospital policy. One example: US hospitals taking part in Medicare must keep films, scans and other image records
+              for at least 5 years (42 CFR 482.26(d)); many keep them far longer, and children’s images longer still.{' '}
+              <a href="#source-cfr48226">Source: eCFR</a>
+            </>
+          }
+          onInput={(value) => updateSetting('retentionYears', value)}
+        />
+        <TextField
+          id={fieldIds.daysPerYear}
+          label="Days of operation per year"
+          value={input.daysPerYear}
+          error={errorFor(fieldIds.daysPerYear)}
+          help="365 for a hospital that scans every day; about 250 for a weekday clinic."
+          onInput={(value) => updateSetting('daysPerYear', value)}
+        />
+        <TextField
+          id={fieldIds.priorsPerStudy}
+          label="Prior studies fetched per study"
+          value={input.priorsPerStudy}
+          error={errorFor(fieldIds.priorsPerStudy)}
+          help="Earlier studies of the same patient loaded for comparison, assumed to be the same size."
+          onInput={(value) => updateSetting('priorsPerStudy', value)}
+        />
+        <TextField
+          id={fieldIds.targetSeconds}
+          label="Target time to move a study and its priors"
+          suffix="seconds"
+          value={input.targetSeconds}
+          error={errorFor(fieldIds.targetSeconds)}
+          help="A clinical requirement: agree it with the radiologists who wait for the images."
+          onInput={(value) => updateSetting('targetSeconds', value)}
+        />
+      </div>
+    </section>
+  );
+});
+
 /** The calculator's form; its results (`children`) are an island of their own that hydrates after it. */
 export default function ImagingSizing({ children }: { children?: ComponentChildren }) {
   const [ready, setReady] = useState(false);
@@ -120,10 +307,9 @@ export default function ImagingSizing({ children }: { children?: ComponentChildr
     document.getElementById(id)?.focus();
   });
 
-  const outcome = calculate(input);
-  const errors: FieldError[] = outcome.ok ? [] : outcome.errors;
-  const visibleErrors = showErrors ? errors : [];
-  const errorFor = (field: string) => visibleErrors.find((error) => error.field === field)?.message;
+  // The same objects while the input is unchanged, so the ready render leaves the fields alone.
+  const outcome = useMemo(() => calculate(input), [input]);
+  const visibleErrors = showErrors && !outcome.ok ? outcome.errors : NO_ERRORS;
   const disabled = !ready;
 
   function onSubmit(event: Event) {
@@ -134,22 +320,22 @@ export default function ImagingSizing({ children }: { children?: ComponentChildr
     requestAnimationFrame(() => (current.ok ? document.getElementById(RESULTS_HEADING_ID) : summaryRef.current)?.focus());
   }
 
-  function onAdd() {
+  const onAdd = useCallback(() => {
     const id = addRow();
     if (id) {
       focusAfterRender.current = fieldIds.name(id);
       setStatus('Added an empty modality row.');
     }
-  }
+  }, []);
 
-  function onRemove(id: string, label: string) {
+  const onRemove = useCallback((id: string, label: string) => {
     const rows = $sizingInput.get().rows;
     const index = rows.findIndex((row) => row.id === id);
     removeRow(id);
     const next = rows[index + 1] ?? rows[index - 1];
     focusAfterRender.current = next ? fieldIds.name(next.id) : fieldIds.rows;
     setStatus(`Removed ${label}.`);
-  }
+  }, []);
 
   function onReset() {
     resetSizing();
@@ -182,169 +368,9 @@ export default function ImagingSizing({ children }: { children?: ComponentChildr
         key={savedInputShown ? 'saved' : 'server'}
       >
         <fieldset class="until-ready" role="none" disabled={disabled}>
-        <section aria-labelledby="volumes-heading">
-          <h2 id="volumes-heading">Studies and sizes</h2>
-          <p class="calc-note">
-            Enter your own figures where you have them: the defaults are typical values from the sources below, and real study sizes vary widely
-            with equipment, protocols and compression. MB means megabytes of 1,000,000 bytes.
-          </p>
-          {input.rows.map((row, index) => {
-            const fallbackDefault = content.modalities[Number(row.id.slice(1)) - 1];
-            const cited = /^m[1-7]$/.test(row.id) ? fallbackDefault : undefined;
-            const label = row.name.trim() || `row ${index + 1}`;
-            return (
-              <fieldset class="modality-row" key={row.id}>
-                <legend class="modality-legend">
-                  Modality {index + 1}
-                  {row.name.trim() && <span class="modality-legend-name">: {row.name.trim()}</span>}
-                </legend>
-                <div class="modality-fields">
-                  <TextField
-                    id={fieldIds.name(row.id)}
-                    label="Name"
-                    value={row.name}
-                    error={errorFor(fieldIds.name(row.id))}
-                    width="wide"
-                    numeric={false}
-                    onInput={(value) => updateRow(row.id, { name: value })}
-                  />
-                  <TextField
-                    id={fieldIds.studies(row.id)}
-                    label="Studies per day"
-                    value={row.studiesPerDay}
-                    error={errorFor(fieldIds.studies(row.id))}
-                    onInput={(value) => updateRow(row.id, { studiesPerDay: value })}
-                  />
-                  <TextField
-                    id={fieldIds.size(row.id)}
-                    label="Average study size"
-                    suffix="MB"
-                    value={row.studySizeMb}
-                    error={errorFor(fieldIds.size(row.id))}
-                    help={
-                      cited ? (
-                        <>
-                          Default {cited.studySizeMb} MB. {cited.basis}{' '}
-                          <a href={`#source-${cited.source}`}>Source: {sourceTitle(cited.source)}</a>
-                        </>
-                      ) : undefined
-                    }
-                    onInput={(value) => updateRow(row.id, { studySizeMb: value })}
-                  />
-                </div>
-                <button type="button" class="link-button remove-row" onClick={() => onRemove(row.id, label)}>
-                  Remove<span class="visually-hidden"> modality {index + 1}, {label}</span>
-                </button>
-              </fieldset>
-            );
-          })}
-          {errorFor(fieldIds.rows) && (
-            <p class="field-error" id={`${fieldIds.rows}-error`}>
-              <span class="visually-hidden">Error: </span>
-              {errorFor(fieldIds.rows)}
-            </p>
-          )}
-          <button
-            type="button"
-            id={fieldIds.rows}
-            class="button"
-            onClick={onAdd}
-            disabled={input.rows.length >= LIMITS.maxRows}
-            aria-describedby={errorFor(fieldIds.rows) ? `${fieldIds.rows}-error` : undefined}
-          >
-            Add a modality
-          </button>
-          {input.rows.length >= LIMITS.maxRows && <p class="field-help">The calculator takes up to {LIMITS.maxRows} modalities.</p>}
-        </section>
+        <ModalityRows rows={input.rows} errors={visibleErrors} onAdd={onAdd} onRemove={onRemove} />
 
-        <section aria-labelledby="settings-heading">
-          <h2 id="settings-heading">Compression, retention and retrieval</h2>
-          <fieldset class="calc-fieldset" id="compression" aria-describedby="compression-hint">
-            <legend class="field-label">Compression in the archive and on the network</legend>
-            <p class="field-help" id="compression-hint">
-              The ratio is the uncompressed size divided by the compressed size: 2.5:1 stores 40 per cent of the original.
-            </p>
-            {COMPRESSION_OPTIONS.map((option) => {
-              const checked = input.compression === option.value;
-              const ratioId = option.value === 'none' ? '' : fieldIds.ratio(option.value);
-              return (
-                <div class="radio-item" key={option.value}>
-                  <label class="choice-option">
-                    <input
-                      type="radio"
-                      name="compression"
-                      value={option.value}
-                      checked={checked}
-                      aria-describedby={`compression-${option.value}-hint`}
-                      onChange={() => updateSetting('compression', option.value)}
-                    />
-                    <span>{option.label}</span>
-                  </label>
-                  <p class="field-help radio-hint" id={`compression-${option.value}-hint`}>
-                    {option.hint}{' '}
-                    {option.value === 'lossless' && <a href="#source-clunie2000">Source: Clunie 2000</a>}
-                    {option.value === 'lossy' && <a href="#source-car2008">Source: CAR table</a>}
-                  </p>
-                  {checked && option.value !== 'none' && (
-                    <div class="radio-conditional">
-                      <TextField
-                        id={ratioId}
-                        label={`${option.label} compression ratio`}
-                        suffix=": 1"
-                        value={option.value === 'lossless' ? input.losslessRatio : input.lossyRatio}
-                        error={errorFor(ratioId)}
-                        onInput={(value) => updateSetting(option.value === 'lossless' ? 'losslessRatio' : 'lossyRatio', value)}
-                      />
-                    </div>
-                  )}
-                </div>
-              );
-            })}
-          </fieldset>
-
-          <div class="settings-grid">
-            <TextField
-              id={fieldIds.retentionYears}
-              label="Retention"
-              suffix="years"
-              value={input.retentionYears}
-              error={errorFor(fieldIds.retentionYears)}
-              help={
-                <>
-                  Set by law and hospital policy. One example: US hospitals taking part in Medicare must keep films, scans and other image records
-                  for at least 5 years (42 CFR 482.26(d)); many keep them far longer, and children’s images longer still.{' '}
-                  <a href="#source-cfr48226">Source: eCFR</a>
-                </>
-              }
-              onInput={(value) => updateSetting('retentionYears', value)}
-            />
-            <TextField
-              id={fieldIds.daysPerYear}
-              label="Days of operation per year"
-              value={input.daysPerYear}
-              error={errorFor(fieldIds.daysPerYear)}
-              help="365 for a hospital that scans every day; about 250 for a weekday clinic."
-              onInput={(value) => updateSetting('daysPerYear', value)}
-            />
-            <TextField
-              id={fieldIds.priorsPerStudy}
-              label="Prior studies fetched per study"
-              value={input.priorsPerStudy}
-              error={errorFor(fieldIds.priorsPerStudy)}
-              help="Earlier studies of the same patient loaded for comparison, assumed to be the same size."
-              onInput={(value) => updateSetting('priorsPerStudy', value)}
-            />
-            <TextField
-              id={fieldIds.targetSeconds}
-              label="Target time to move a study and its priors"
-              suffix="seconds"
-              value={input.targetSeconds}
-              error={errorFor(fieldIds.targetSeconds)}
-              help="A clinical requirement: agree it with the radiologists who wait for the images."
-              onInput={(value) => updateSetting('targetSeconds', value)}
-            />
-          </div>
-        </section>
+        <Settings input={input} errors={visibleErrors} />
 
         <div class="button-row calc-actions">
           <button type="submit" class="button button-primary">
