@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import exampleBrief from '../../../content/examples/example-brief.json';
 import { markdownFileName } from '../../lib/brief/markdown';
 import { answerOf, briefTitle, completeness, createBrief, type Brief } from '../../lib/brief/model';
+import { timeOfDay } from '../../lib/time-of-day';
 import {
   $briefs,
   $draft,
@@ -24,7 +25,7 @@ import {
 } from '../../stores/briefs';
 import { $storageHealth } from '../../stores/storage';
 import { CheckAnswers } from './CheckAnswers';
-import { downloadText, isoDate, timeOfDay } from './download';
+import { downloadText, isoDate } from './download';
 import { fieldDomId } from './FieldInput';
 import { TimerBar } from './TimerBar';
 

@@ -14,7 +14,3 @@ export function downloadText(fileName: string, text: string, type: string): void
 export function isoDate(date = new Date()): string {
   return date.toISOString().slice(0, 10);
 }
-
-export function timeOfDay(at: number): string {
-  return new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
