@@ -1,12 +1,30 @@
 import { useStore } from '@nanostores/preact';
-import { useLayoutEffect, useState } from 'preact/hooks';
-import { BRIEF_SECTIONS } from '../../lib/brief/fields';
-import { answerOf, completeness, createBrief } from '../../lib/brief/model';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { BRIEF_SECTIONS, type FieldDefinition } from '../../lib/brief/fields';
+import { answerOf, completeness, createBrief, type Brief } from '../../lib/brief/model';
 import { $draft, editAnswer } from '../../stores/briefs';
 import { $timedSection } from '../../stores/timer';
 import { FieldInput } from './FieldInput';
 
 const EMPTY = createBrief('server', 0);
+
+const sameAnswersIn = (fields: readonly FieldDefinition[], a: Brief | null, b: Brief | null) =>
+  a === b || (a !== null && b !== null && fields.every((field) => answerOf(a, field.id) === answerOf(b, field.id)));
+
+/**
+ * The draft brief, as far as these fields go: it changes (and the section renders again) only
+ * when one of their answers does, so a keystroke renders its own section and not all seven.
+ */
+function useDraftFor(fields: readonly FieldDefinition[]): Brief | null {
+  const [draft, setDraft] = useState(() => $draft.get());
+  useEffect(() => {
+    const follow = (next: Brief | null) => setDraft((previous) => (sameAnswersIn(fields, previous, next) ? previous : next));
+    const stop = $draft.listen(follow);
+    follow($draft.get());
+    return stop;
+  }, [fields]);
+  return draft;
+}
 
 /**
  * One section of the brief form, an island of its own inside the worksheet's form: each section
@@ -15,7 +33,7 @@ const EMPTY = createBrief('server', 0);
  */
 export default function BriefSection({ index }: { index: number }) {
   const section = BRIEF_SECTIONS[index]!;
-  const draft = useStore($draft);
+  const draft = useDraftFor(section.fields);
   const timed = useStore($timedSection);
   // Hydration does not patch markup that differs from the server's (an empty, disabled form):
   // the first render matches it, and the saved answers follow in the same task.
