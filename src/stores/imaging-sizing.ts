@@ -14,6 +14,13 @@ export const $sizingInput = persistentAtom<SizingInput>('interop-workbook:imagin
   decode: (raw) => decodeStoredInput(raw) ?? DEFAULT_SIZING_INPUT,
 });
 
+/**
+ * Whether this input differs from the defaults the server rendered: an island then swaps its
+ * hydrated tree for a fresh one, since Preact does not patch merged text while hydrating.
+ */
+export const differsFromDefaults = (input: SizingInput): boolean =>
+  input !== DEFAULT_SIZING_INPUT && JSON.stringify(input) !== JSON.stringify(DEFAULT_SIZING_INPUT);
+
 /** Whether the form lists its problems (after Calculate, or at once for saved input no longer valid), for the results. */
 export const $sizingErrorsShown = atom(false);
 

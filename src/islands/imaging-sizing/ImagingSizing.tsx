@@ -11,7 +11,17 @@ import {
   type FieldError,
   type SizingInput,
 } from '../../lib/imaging-sizing';
-import { $sizingErrorsShown, $sizingInput, addRow, DEFAULT_SIZING_INPUT, removeRow, resetSizing, updateRow, updateSetting } from '../../stores/imaging-sizing';
+import {
+  $sizingErrorsShown,
+  $sizingInput,
+  addRow,
+  DEFAULT_SIZING_INPUT,
+  differsFromDefaults,
+  removeRow,
+  resetSizing,
+  updateRow,
+  updateSetting,
+} from '../../stores/imaging-sizing';
 import { $storageHealth } from '../../stores/storage';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { pure } from '../shared/pure';
@@ -292,7 +302,7 @@ export default function ImagingSizing({ children }: { children?: ComponentChildr
   useEffect(() => {
     const saved = $sizingInput.get();
     setReady(true);
-    setSavedInputShown(saved !== DEFAULT_SIZING_INPUT && JSON.stringify(saved) !== JSON.stringify(DEFAULT_SIZING_INPUT));
+    setSavedInputShown(differsFromDefaults(saved));
     // Saved input that is no longer valid: show why there are no results straight away.
     if (!calculate(saved).ok) setShowErrors(true);
   }, []);

@@ -13,7 +13,7 @@ import {
   type SizingResult,
 } from '../../lib/imaging-sizing';
 import { formatNumber } from '../../lib/number-format';
-import { $sizingErrorsShown, $sizingInput, DEFAULT_SIZING_INPUT } from '../../stores/imaging-sizing';
+import { $sizingErrorsShown, $sizingInput, DEFAULT_SIZING_INPUT, differsFromDefaults } from '../../stores/imaging-sizing';
 import { MarkdownExport } from '../shared/MarkdownExport';
 import { pure } from '../shared/pure';
 import { isoDate } from '../worksheet/download';
@@ -117,7 +117,7 @@ export default function SizingResults() {
   useLayoutEffect(() => {
     const saved = $sizingInput.get();
     setReady(true);
-    setSavedInputShown(saved !== DEFAULT_SIZING_INPUT && JSON.stringify(saved) !== JSON.stringify(DEFAULT_SIZING_INPUT));
+    setSavedInputShown(differsFromDefaults(saved));
   }, []);
 
   const input: SizingInput = ready ? stored : DEFAULT_SIZING_INPUT;
