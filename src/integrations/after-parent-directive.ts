@@ -1,4 +1,5 @@
 import type { ClientDirective } from 'astro';
+import { whenIdle } from '../islands/shared/when-idle';
 
 /**
  * Astro hydrates an island nested in another only when the parent hydrates, and then all of
@@ -10,14 +11,10 @@ const afterParent: ClientDirective = (load, _options, island) => {
     const hydrateIsland = await load();
     await hydrateIsland();
   };
-  const whenIdle = () => {
-    // Safari has no requestIdleCallback.
-    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => void hydrate(), { timeout: 1000 });
-    else window.setTimeout(() => void hydrate(), 0);
-  };
+  const hydrateWhenIdle = () => whenIdle(() => void hydrate(), 1000);
   const parent = island.parentElement?.closest('astro-island[ssr]');
-  if (parent) parent.addEventListener('astro:hydrate', whenIdle, { once: true });
-  else whenIdle();
+  if (parent) parent.addEventListener('astro:hydrate', hydrateWhenIdle, { once: true });
+  else hydrateWhenIdle();
 };
 
 export default afterParent;

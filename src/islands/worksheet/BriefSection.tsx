@@ -1,7 +1,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { BRIEF_SECTIONS, type FieldDefinition } from '../../lib/brief/fields';
-import { answerOf, completeness, createBrief, type Brief } from '../../lib/brief/model';
+import { answerOf, createBrief, isAnswered, type Brief } from '../../lib/brief/model';
 import { $draft, editAnswer } from '../../stores/briefs';
 import { $timedSection } from '../../stores/timer';
 import { FieldInput } from './FieldInput';
@@ -42,7 +42,7 @@ export default function BriefSection({ index }: { index: number }) {
 
   const live = hydrated && draft !== null;
   const brief = live ? draft : EMPTY;
-  const answered = completeness(brief).sections[index]?.answered ?? 0;
+  const answered = section.fields.filter((field) => isAnswered(brief, field)).length;
   const isCurrent = live && timed === index;
 
   return (

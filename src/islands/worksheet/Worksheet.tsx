@@ -24,6 +24,7 @@ import {
   switchBrief,
 } from '../../stores/briefs';
 import { $storageHealth } from '../../stores/storage';
+import { whenIdle } from '../shared/when-idle';
 import { CheckAnswers } from './CheckAnswers';
 import { downloadText, isoDate } from './download';
 import { fieldDomId } from './FieldInput';
@@ -85,13 +86,7 @@ export default function Worksheet({ children }: { children?: ComponentChildren }
   // markup and rendered in a later task: hydrating it with the form made one long task.
   useEffect(() => {
     if (!ready) return;
-    const show = () => setSummaryShown(true);
-    if (typeof window.requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(show, { timeout: 500 });
-      return () => cancelIdleCallback(handle);
-    }
-    const handle = window.setTimeout(show, 0);
-    return () => window.clearTimeout(handle);
+    return whenIdle(() => setSummaryShown(true), 500);
   }, [ready]);
 
   useEffect(() => {
