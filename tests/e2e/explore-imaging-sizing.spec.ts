@@ -32,6 +32,45 @@ async function noSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 }
 
+test('the form hydrates in parts: the server markup stays, and input typed the moment it is enabled is kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      Object.assign(window, { serverNodes: [...document.querySelectorAll('.modality-row, #compression, .settings-grid')] });
+      // Type into the last parts to hydrate in the same moment the form stops being disabled.
+      const observer = new MutationObserver(() => {
+        const form = document.querySelector<HTMLFieldSetElement>('.calc-form .until-ready');
+        if (!form || form.disabled) return;
+        observer.disconnect();
+        for (const [id, value] of [['modality-studies-m7', '11'], ['days-per-year', '250']] as const) {
+          const input = document.getElementById(id) as HTMLInputElement;
+          input.value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      });
+      observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['disabled'] });
+    });
+  });
+  await open(page);
+  const server = await page.evaluate(() => {
+    const nodes = (window as unknown as { serverNodes: Element[] }).serverNodes;
+    return { count: nodes.length, connected: nodes.filter((node) => node.isConnected).length };
+  });
+  // Seven default rows, the compression choice and the other settings, hydrated where they were.
+  expect(server).toEqual({ count: 9, connected: 9 });
+  await expect(page.locator('.modality-row')).toHaveCount(7);
+  await expect(page.locator('#modality-name-m1')).toHaveCount(1);
+  await expect(field(page, 'modality-studies-m7')).toHaveValue('11');
+  await expect(field(page, 'days-per-year')).toHaveValue('250');
+  await page.getByRole('radio', { name: 'Lossy (irreversible)' }).check();
+  await expect(field(page, 'lossy-ratio')).toHaveValue('10');
+  await page.reload();
+  await expect(page.locator('.calculator[data-ready]')).toBeVisible();
+  await expect(field(page, 'modality-studies-m7')).toHaveValue('11');
+  await expect(field(page, 'days-per-year')).toHaveValue('250');
+  await expect(page.getByRole('radio', { name: 'Lossy (irreversible)' })).toBeChecked();
+});
+
 test('entering values gives the right storage and bandwidth, with the formula', async ({ page }) => {
   await open(page);
   await expect(page.getByText('Nothing you type leaves it')).toBeVisible();

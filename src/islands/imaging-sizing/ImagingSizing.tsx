@@ -9,6 +9,7 @@ import {
   RESULTS_HEADING_ID,
   type CompressionMode,
   type FieldError,
+  type ModalityRowInput,
   type SizingInput,
 } from '../../lib/imaging-sizing';
 import {
@@ -24,6 +25,7 @@ import {
 } from '../../stores/imaging-sizing';
 import { $storageHealth } from '../../stores/storage';
 import { ErrorSummary } from '../shared/ErrorSummary';
+import { HydrateWhenIdle } from '../shared/HydrateWhenIdle';
 import { pure } from '../shared/pure';
 
 type SourceKey = keyof typeof content.sources;
@@ -102,15 +104,80 @@ const COMPRESSION_OPTIONS: { value: CompressionMode; label: string; hint: string
 const NO_ERRORS: FieldError[] = [];
 const messageFor = (errors: FieldError[], field: string) => errors.find((error) => error.field === field)?.message;
 
+interface ModalityRowProps {
+  row: ModalityRowInput;
+  index: number;
+  nameError: string | undefined;
+  studiesError: string | undefined;
+  sizeError: string | undefined;
+  onRemove: (id: string, label: string) => void;
+}
+
+/** One modality's fieldset; it renders again only when its row, its place or its problems change. */
+const ModalityRow = pure(function ModalityRow({ row, index, nameError, studiesError, sizeError, onRemove }: ModalityRowProps) {
+  const fallbackDefault = content.modalities[Number(row.id.slice(1)) - 1];
+  const cited = /^m[1-7]$/.test(row.id) ? fallbackDefault : undefined;
+  const label = row.name.trim() || `row ${index + 1}`;
+  return (
+    <fieldset class="modality-row">
+      <legend class="modality-legend">
+        Modality {index + 1}
+        {row.name.trim() && <span class="modality-legend-name">: {row.name.trim()}</span>}
+      </legend>
+      <div class="modality-fields">
+        <TextField
+          id={fieldIds.name(row.id)}
+          label="Name"
+          value={row.name}
+          error={nameError}
+          width="wide"
+          numeric={false}
+          onInput={(value) => updateRow(row.id, { name: value })}
+        />
+        <TextField
+          id={fieldIds.studies(row.id)}
+          label="Studies per day"
+          value={row.studiesPerDay}
+          error={studiesError}
+          onInput={(value) => updateRow(row.id, { studiesPerDay: value })}
+        />
+        <TextField
+          id={fieldIds.size(row.id)}
+          label="Average study size"
+          suffix="MB"
+          value={row.studySizeMb}
+          error={sizeError}
+          help={
+            cited ? (
+              <>
+                Default {cited.studySizeMb} MB. {cited.basis}{' '}
+                <a href={`#source-${cited.source}`}>Source: {sourceTitle(cited.source)}</a>
+              </>
+            ) : undefined
+          }
+          onInput={(value) => updateRow(row.id, { studySizeMb: value })}
+        />
+      </div>
+      <button type="button" class="link-button remove-row" onClick={() => onRemove(row.id, label)}>
+        Remove<span class="visually-hidden"> modality {index + 1}, {label}</span>
+      </button>
+    </fieldset>
+  );
+});
+
 interface ModalityRowsProps {
   rows: SizingInput['rows'];
   errors: FieldError[];
   onAdd: () => void;
   onRemove: (id: string, label: string) => void;
+  onPartLive: () => void;
 }
 
-/** The modality rows. Like Settings, it renders again only when its input or the listed problems change. */
-const ModalityRows = pure(function ModalityRows({ rows, errors, onAdd, onRemove }: ModalityRowsProps) {
+/**
+ * The modality rows, each hydrating in a task of its own. Like the settings, the list renders again
+ * only when its input or the listed problems change.
+ */
+const ModalityRows = pure(function ModalityRows({ rows, errors, onAdd, onRemove, onPartLive }: ModalityRowsProps) {
   const errorFor = (field: string) => messageFor(errors, field);
   return (
     <section aria-labelledby="volumes-heading">
@@ -119,56 +186,18 @@ const ModalityRows = pure(function ModalityRows({ rows, errors, onAdd, onRemove 
         Enter your own figures where you have them: the defaults are typical values from the sources below, and real study sizes vary widely
         with equipment, protocols and compression. MB means megabytes of 1,000,000 bytes.
       </p>
-      {rows.map((row, index) => {
-        const fallbackDefault = content.modalities[Number(row.id.slice(1)) - 1];
-        const cited = /^m[1-7]$/.test(row.id) ? fallbackDefault : undefined;
-        const label = row.name.trim() || `row ${index + 1}`;
-        return (
-          <fieldset class="modality-row" key={row.id}>
-            <legend class="modality-legend">
-              Modality {index + 1}
-              {row.name.trim() && <span class="modality-legend-name">: {row.name.trim()}</span>}
-            </legend>
-            <div class="modality-fields">
-              <TextField
-                id={fieldIds.name(row.id)}
-                label="Name"
-                value={row.name}
-                error={errorFor(fieldIds.name(row.id))}
-                width="wide"
-                numeric={false}
-                onInput={(value) => updateRow(row.id, { name: value })}
-              />
-              <TextField
-                id={fieldIds.studies(row.id)}
-                label="Studies per day"
-                value={row.studiesPerDay}
-                error={errorFor(fieldIds.studies(row.id))}
-                onInput={(value) => updateRow(row.id, { studiesPerDay: value })}
-              />
-              <TextField
-                id={fieldIds.size(row.id)}
-                label="Average study size"
-                suffix="MB"
-                value={row.studySizeMb}
-                error={errorFor(fieldIds.size(row.id))}
-                help={
-                  cited ? (
-                    <>
-                      Default {cited.studySizeMb} MB. {cited.basis}{' '}
-                      <a href={`#source-${cited.source}`}>Source: {sourceTitle(cited.source)}</a>
-                    </>
-                  ) : undefined
-                }
-                onInput={(value) => updateRow(row.id, { studySizeMb: value })}
-              />
-            </div>
-            <button type="button" class="link-button remove-row" onClick={() => onRemove(row.id, label)}>
-              Remove<span class="visually-hidden"> modality {index + 1}, {label}</span>
-            </button>
-          </fieldset>
-        );
-      })}
+      {rows.map((row, index) => (
+        <HydrateWhenIdle key={row.id} onLive={onPartLive}>
+          <ModalityRow
+            row={row}
+            index={index}
+            nameError={errorFor(fieldIds.name(row.id))}
+            studiesError={errorFor(fieldIds.studies(row.id))}
+            sizeError={errorFor(fieldIds.size(row.id))}
+            onRemove={onRemove}
+          />
+        </HydrateWhenIdle>
+      ))}
       {errorFor(fieldIds.rows) && (
         <p class="field-error" id={`${fieldIds.rows}-error`}>
           <span class="visually-hidden">Error: </span>
@@ -190,110 +219,123 @@ const ModalityRows = pure(function ModalityRows({ rows, errors, onAdd, onRemove 
   );
 });
 
-/** Compression, retention and retrieval. */
-const Settings = pure(function Settings({ input, errors }: { input: SizingInput; errors: FieldError[] }) {
-  const errorFor = (field: string) => messageFor(errors, field);
-  return (
-    <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Compression, retention and retrieval</h2>
-      <fieldset class="calc-fieldset" id="compression" aria-describedby="compression-hint">
-        <legend class="field-label">Compression in the archive and on the network</legend>
-        <p class="field-help" id="compression-hint">
-          The ratio is the uncompressed size divided by the compressed size: 2.5:1 stores 40 per cent of the original.
-        </p>
-        {COMPRESSION_OPTIONS.map((option) => {
-          const checked = input.compression === option.value;
-          const ratioId = option.value === 'none' ? '' : fieldIds.ratio(option.value);
-          return (
-            <div class="radio-item" key={option.value}>
-              <label class="choice-option">
-                <input
-                  type="radio"
-                  name="compression"
-                  value={option.value}
-                  checked={checked}
-                  aria-describedby={`compression-${option.value}-hint`}
-                  onChange={() => updateSetting('compression', option.value)}
-                />
-                <span>{option.label}</span>
-              </label>
-              <p class="field-help radio-hint" id={`compression-${option.value}-hint`}>
-                {option.hint}{' '}
-                {option.value === 'lossless' && <a href="#source-clunie2000">Source: Clunie 2000</a>}
-                {option.value === 'lossy' && <a href="#source-car2008">Source: CAR table</a>}
-              </p>
-              {checked && option.value !== 'none' && (
-                <div class="radio-conditional">
-                  <TextField
-                    id={ratioId}
-                    label={`${option.label} compression ratio`}
-                    suffix=": 1"
-                    value={option.value === 'lossless' ? input.losslessRatio : input.lossyRatio}
-                    error={errorFor(ratioId)}
-                    onInput={(value) => updateSetting(option.value === 'lossless' ? 'losslessRatio' : 'lossyRatio', value)}
-                  />
-                </div>
-              )}
-            </div>
-          );
-        })}
-      </fieldset>
+type CompressionProps = Pick<SizingInput, 'compression' | 'losslessRatio' | 'lossyRatio'> & { ratioError: string | undefined };
 
-      <div class="settings-grid">
-        <TextField
-          id={fieldIds.retentionYears}
-          label="Retention"
-          suffix="years"
-          value={input.retentionYears}
-          error={errorFor(fieldIds.retentionYears)}
-          help={
-            <>
-              Set by law and hospital policy. One example: US hospitals taking part in Medicare must keep films, scans and other image records
-              for at least 5 years (42 CFR 482.26(d)); many keep them far longer, and children’s images longer still.{' '}
-              <a href="#source-cfr48226">Source: eCFR</a>
-            </>
-          }
-          onInput={(value) => updateSetting('retentionYears', value)}
-        />
-        <TextField
-          id={fieldIds.daysPerYear}
-          label="Days of operation per year"
-          value={input.daysPerYear}
-          error={errorFor(fieldIds.daysPerYear)}
-          help="365 for a hospital that scans every day; about 250 for a weekday clinic."
-          onInput={(value) => updateSetting('daysPerYear', value)}
-        />
-        <TextField
-          id={fieldIds.priorsPerStudy}
-          label="Prior studies fetched per study"
-          value={input.priorsPerStudy}
-          error={errorFor(fieldIds.priorsPerStudy)}
-          help="Earlier studies of the same patient loaded for comparison, assumed to be the same size."
-          onInput={(value) => updateSetting('priorsPerStudy', value)}
-        />
-        <TextField
-          id={fieldIds.targetSeconds}
-          label="Target time to move a study and its priors"
-          suffix="seconds"
-          value={input.targetSeconds}
-          error={errorFor(fieldIds.targetSeconds)}
-          help="A clinical requirement: agree it with the radiologists who wait for the images."
-          onInput={(value) => updateSetting('targetSeconds', value)}
-        />
-      </div>
-    </section>
+/** The compression choice and, for lossless or lossy, its ratio. */
+const Compression = pure(function Compression({ compression, losslessRatio, lossyRatio, ratioError }: CompressionProps) {
+  return (
+    <fieldset class="calc-fieldset" id="compression" aria-describedby="compression-hint">
+      <legend class="field-label">Compression in the archive and on the network</legend>
+      <p class="field-help" id="compression-hint">
+        The ratio is the uncompressed size divided by the compressed size: 2.5:1 stores 40 per cent of the original.
+      </p>
+      {COMPRESSION_OPTIONS.map((option) => {
+        const checked = compression === option.value;
+        const ratioId = option.value === 'none' ? '' : fieldIds.ratio(option.value);
+        return (
+          <div class="radio-item" key={option.value}>
+            <label class="choice-option">
+              <input
+                type="radio"
+                name="compression"
+                value={option.value}
+                checked={checked}
+                aria-describedby={`compression-${option.value}-hint`}
+                onChange={() => updateSetting('compression', option.value)}
+              />
+              <span>{option.label}</span>
+            </label>
+            <p class="field-help radio-hint" id={`compression-${option.value}-hint`}>
+              {option.hint}{' '}
+              {option.value === 'lossless' && <a href="#source-clunie2000">Source: Clunie 2000</a>}
+              {option.value === 'lossy' && <a href="#source-car2008">Source: CAR table</a>}
+            </p>
+            {checked && option.value !== 'none' && (
+              <div class="radio-conditional">
+                <TextField
+                  id={ratioId}
+                  label={`${option.label} compression ratio`}
+                  suffix=": 1"
+                  value={option.value === 'lossless' ? losslessRatio : lossyRatio}
+                  error={ratioError}
+                  onInput={(value) => updateSetting(option.value === 'lossless' ? 'losslessRatio' : 'lossyRatio', value)}
+                />
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
   );
 });
 
+type OperationProps = Pick<SizingInput, 'retentionYears' | 'daysPerYear' | 'priorsPerStudy' | 'targetSeconds'> & { errors: FieldError[] };
+
+/** Retention, days of operation, priors and the retrieval target. */
+const Operation = pure(function Operation({ retentionYears, daysPerYear, priorsPerStudy, targetSeconds, errors }: OperationProps) {
+  const errorFor = (field: string) => messageFor(errors, field);
+  return (
+    <div class="settings-grid">
+      <TextField
+        id={fieldIds.retentionYears}
+        label="Retention"
+        suffix="years"
+        value={retentionYears}
+        error={errorFor(fieldIds.retentionYears)}
+        help={
+          <>
+            Set by law and hospital policy. One example: US hospitals taking part in Medicare must keep films, scans and other image records
+            for at least 5 years (42 CFR 482.26(d)); many keep them far longer, and children’s images longer still.{' '}
+            <a href="#source-cfr48226">Source: eCFR</a>
+          </>
+        }
+        onInput={(value) => updateSetting('retentionYears', value)}
+      />
+      <TextField
+        id={fieldIds.daysPerYear}
+        label="Days of operation per year"
+        value={daysPerYear}
+        error={errorFor(fieldIds.daysPerYear)}
+        help="365 for a hospital that scans every day; about 250 for a weekday clinic."
+        onInput={(value) => updateSetting('daysPerYear', value)}
+      />
+      <TextField
+        id={fieldIds.priorsPerStudy}
+        label="Prior studies fetched per study"
+        value={priorsPerStudy}
+        error={errorFor(fieldIds.priorsPerStudy)}
+        help="Earlier studies of the same patient loaded for comparison, assumed to be the same size."
+        onInput={(value) => updateSetting('priorsPerStudy', value)}
+      />
+      <TextField
+        id={fieldIds.targetSeconds}
+        label="Target time to move a study and its priors"
+        suffix="seconds"
+        value={targetSeconds}
+        error={errorFor(fieldIds.targetSeconds)}
+        help="A clinical requirement: agree it with the radiologists who wait for the images."
+        onInput={(value) => updateSetting('targetSeconds', value)}
+      />
+    </div>
+  );
+});
+
+/** What hydrates on its own: each of the default rows the server renders, Compression and Operation. */
+const PARTS_HYDRATED_LATER = DEFAULT_SIZING_INPUT.rows.length + 2;
+
 /** The calculator's form; its results (`children`) are an island of their own that hydrates after it. */
 export default function ImagingSizing({ children }: { children?: ComponentChildren }) {
-  const [ready, setReady] = useState(false);
+  const [mounted, setMounted] = useState(false);
+  const [liveParts, setLiveParts] = useState(0);
+  const onPartLive = useCallback(() => setLiveParts((count) => count + 1), []);
+  // The form takes input once every part that hydrates on its own is live.
+  const ready = mounted && liveParts >= PARTS_HYDRATED_LATER;
   const [savedInputShown, setSavedInputShown] = useState(false);
   const stored = useStore($sizingInput);
   const storedHealth = useStore($storageHealth);
   // Until the first effect runs, render what the server rendered (the defaults).
-  const input: SizingInput = ready ? stored : DEFAULT_SIZING_INPUT;
-  const health = ready ? storedHealth : 'ok';
+  const input: SizingInput = mounted ? stored : DEFAULT_SIZING_INPUT;
+  const health = mounted ? storedHealth : 'ok';
   const [showErrors, setShowErrors] = useState(false);
   const [status, setStatus] = useState('');
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -301,7 +343,7 @@ export default function ImagingSizing({ children }: { children?: ComponentChildr
 
   useEffect(() => {
     const saved = $sizingInput.get();
-    setReady(true);
+    setMounted(true);
     setSavedInputShown(differsFromDefaults(saved));
     // Saved input that is no longer valid: show why there are no results straight away.
     if (!calculate(saved).ok) setShowErrors(true);
@@ -317,7 +359,7 @@ export default function ImagingSizing({ children }: { children?: ComponentChildr
     document.getElementById(id)?.focus();
   });
 
-  // The same objects while the input is unchanged, so the ready render leaves the fields alone.
+  // The same objects while the input is unchanged, so the renders after mounting leave the fields alone.
   const outcome = useMemo(() => calculate(input), [input]);
   const visibleErrors = showErrors && !outcome.ok ? outcome.errors : NO_ERRORS;
   const disabled = !ready;
@@ -378,9 +420,28 @@ export default function ImagingSizing({ children }: { children?: ComponentChildr
         key={savedInputShown ? 'saved' : 'server'}
       >
         <fieldset class="until-ready" role="none" disabled={disabled}>
-        <ModalityRows rows={input.rows} errors={visibleErrors} onAdd={onAdd} onRemove={onRemove} />
+        <ModalityRows rows={input.rows} errors={visibleErrors} onAdd={onAdd} onRemove={onRemove} onPartLive={onPartLive} />
 
-        <Settings input={input} errors={visibleErrors} />
+        <section aria-labelledby="settings-heading">
+          <h2 id="settings-heading">Compression, retention and retrieval</h2>
+          <HydrateWhenIdle onLive={onPartLive}>
+            <Compression
+              compression={input.compression}
+              losslessRatio={input.losslessRatio}
+              lossyRatio={input.lossyRatio}
+              ratioError={input.compression === 'none' ? undefined : messageFor(visibleErrors, fieldIds.ratio(input.compression))}
+            />
+          </HydrateWhenIdle>
+          <HydrateWhenIdle onLive={onPartLive}>
+            <Operation
+              retentionYears={input.retentionYears}
+              daysPerYear={input.daysPerYear}
+              priorsPerStudy={input.priorsPerStudy}
+              targetSeconds={input.targetSeconds}
+              errors={visibleErrors}
+            />
+          </HydrateWhenIdle>
+        </section>
 
         <div class="button-row calc-actions">
           <button type="submit" class="button button-primary">

@@ -14,14 +14,14 @@ import {
 } from '../../lib/imaging-sizing';
 import { formatNumber } from '../../lib/number-format';
 import { $sizingErrorsShown, $sizingInput, DEFAULT_SIZING_INPUT, differsFromDefaults } from '../../stores/imaging-sizing';
+import { HydrateWhenIdle } from '../shared/HydrateWhenIdle';
 import { MarkdownExport } from '../shared/MarkdownExport';
 import { pure } from '../shared/pure';
 import { isoDate } from '../worksheet/download';
 
-/** The figures, tables and formulas for one result. */
-const ResultDetails = pure(function ResultDetails({ result }: { result: SizingResult }) {
+/** The summary, storage table and its formula for one result. */
+const StorageDetails = pure(function StorageDetails({ result }: { result: SizingResult }) {
   const compressed = result.compression !== 'none';
-  const largest = result.rows.reduce((best, row) => (row.studySizeMb > best.studySizeMb ? row : best), result.rows[0]!);
   return (
     <>
     <p>
@@ -68,7 +68,16 @@ const ResultDetails = pure(function ResultDetails({ result }: { result: SizingRe
       {result.retentionYears}.{compressed && ` Compressed = uncompressed ÷ ${formatNumber(result.ratio, 2)}.`}{' '}
       Add copies (a second site for disaster recovery doubles it) and growth.
     </p>
+    </>
+  );
+});
 
+/** The bandwidth table and its formula for one result. */
+const BandwidthDetails = pure(function BandwidthDetails({ result }: { result: SizingResult }) {
+  const compressed = result.compression !== 'none';
+  const largest = result.rows.reduce((best, row) => (row.studySizeMb > best.studySizeMb ? row : best), result.rows[0]!);
+  return (
+    <>
     <h3>
       Bandwidth to move one study and {result.priorsPerStudy} {result.priorsPerStudy === 1 ? 'prior' : 'priors'} within{' '}
       {formatNumber(result.targetSeconds, 2)} seconds
@@ -106,7 +115,8 @@ const ResultDetails = pure(function ResultDetails({ result }: { result: SizingRe
 
 /**
  * The calculator's results: an island nested in the form's, so that each hydrates in a short
- * task of its own. Both follow the input through the store.
+ * task of its own, and its two tables later still, each in one more. Both islands follow the
+ * input through the store.
  */
 export default function SizingResults() {
   const stored = useStore($sizingInput);
@@ -140,7 +150,12 @@ export default function SizingResults() {
         </p>
       ) : (
         <>
-          <ResultDetails result={result} />
+          <HydrateWhenIdle>
+            <StorageDetails result={result} />
+          </HydrateWhenIdle>
+          <HydrateWhenIdle>
+            <BandwidthDetails result={result} />
+          </HydrateWhenIdle>
           <h3>Share the results</h3>
           <MarkdownExport
             markdown={() => resultsMarkdown(result)}
