@@ -31,6 +31,24 @@ test('the toggle overrides the system setting and is remembered across pages and
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
 
+test('a choice made in one tab is followed by the others', async ({ context }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.emulateMedia({ colorScheme: 'light' });
+  await second.emulateMedia({ colorScheme: 'light' });
+  await first.goto('/');
+  await second.goto(OVERVIEW_PATH);
+  await first.waitForLoadState('load');
+  await second.waitForLoadState('load');
+  // The listener for other tabs is added in an idle moment after the page starts.
+  await second.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+  await first.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(second.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(second.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  await first.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(second.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
 test('a saved theme is applied before the body is parsed, so there is no flash', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.addInitScript(() => {
