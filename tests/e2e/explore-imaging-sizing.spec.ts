@@ -207,6 +207,22 @@ test('inputs survive a reload, invalid ones with their messages, and Reset resto
   await expect(page.getByRole('radio', { name: 'Lossless' })).toBeChecked();
 });
 
+test('saved input with fewer rows than the defaults comes back ready to edit', async ({ page }) => {
+  await open(page);
+  for (let index = 0; index < 5; index += 1) await page.getByRole('button', { name: /^Remove modality 3,/ }).click();
+  await expect(page.locator('.modality-row')).toHaveCount(2);
+  await field(page, 'modality-studies-m2').fill('42');
+  await page.reload();
+  await open(page);
+  await expect(page.locator('.modality-row')).toHaveCount(2);
+  await expect(field(page, 'modality-studies-m2')).toHaveValue('42');
+  await expect(field(page, 'modality-studies-m2')).toBeEnabled();
+  await field(page, 'modality-studies-m2').fill('43');
+  await page.reload();
+  await open(page);
+  await expect(field(page, 'modality-studies-m2')).toHaveValue('43');
+});
+
 test('works with the keyboard alone', async ({ page }) => {
   await open(page);
   await field(page, 'modality-studies-m1').focus();

@@ -25,7 +25,7 @@ import {
 } from '../../stores/imaging-sizing';
 import { $storageHealth } from '../../stores/storage';
 import { ErrorSummary } from '../shared/ErrorSummary';
-import { HydrateWhenIdle } from '../shared/HydrateWhenIdle';
+import { HydrateWhenIdle, usePartsLive } from '../shared/HydrateWhenIdle';
 import { pure } from '../shared/pure';
 
 type SourceKey = keyof typeof content.sources;
@@ -326,11 +326,11 @@ const PARTS_HYDRATED_LATER = DEFAULT_SIZING_INPUT.rows.length + 2;
 /** The calculator's form; its results (`children`) are an island of their own that hydrates after it. */
 export default function ImagingSizing({ children }: { children?: ComponentChildren }) {
   const [mounted, setMounted] = useState(false);
-  const [liveParts, setLiveParts] = useState(0);
-  const onPartLive = useCallback(() => setLiveParts((count) => count + 1), []);
-  // The form takes input once every part that hydrates on its own is live.
-  const ready = mounted && liveParts >= PARTS_HYDRATED_LATER;
+  const [partsLive, onPartLive] = usePartsLive(PARTS_HYDRATED_LATER);
   const [savedInputShown, setSavedInputShown] = useState(false);
+  // The form takes input once every part that hydrates on its own is live; a form rendered afresh
+  // for saved input (see its key) has nothing to hydrate, and its parts are live as they mount.
+  const ready = mounted && (partsLive || savedInputShown);
   const stored = useStore($sizingInput);
   const storedHealth = useStore($storageHealth);
   // Until the first effect runs, render what the server rendered (the defaults).

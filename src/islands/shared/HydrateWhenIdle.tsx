@@ -1,5 +1,5 @@
 import { hydrate, render, type VNode } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { whenIdle } from './when-idle';
 
 /** While an element has this, Preact leaves its children alone, hydrating included. */
@@ -8,7 +8,7 @@ const KEEP_CHILDREN = { __html: '' };
 interface HydrateWhenIdleProps {
   /** One element or component: the root of the part. */
   children: VNode;
-  /** Called once the part is live (at once when it mounts in the browser rather than hydrating). */
+  /** Called once the part is live, in an idle task after it hydrates or mounts. */
   onLive?: () => void;
 }
 
@@ -36,11 +36,14 @@ export function HydrateWhenIdle({ children, onLive }: HydrateWhenIdleProps) {
 
   useLayoutEffect(() => {
     const element = host.current!;
+    let cancelNotice = () => {};
     const goLive = () => {
       live.current = true;
-      latest.current.onLive?.();
+      // In a task of its own: the island's render that follows (enabling its form) is not short either.
+      cancelNotice = whenIdle(() => latest.current.onLive?.(), 1000);
     };
     const unmount = () => {
+      cancelNotice();
       if (live.current) render(null, element);
     };
     if (!element.firstChild) {
@@ -64,4 +67,18 @@ export function HydrateWhenIdle({ children, onLive }: HydrateWhenIdleProps) {
 
   if (typeof document === 'undefined') return <div>{children}</div>;
   return <div ref={host} dangerouslySetInnerHTML={KEEP_CHILDREN} />;
+}
+
+/**
+ * For an island with `count` parts that hydrate on their own: whether all are live yet, and the
+ * `onLive` to give each. The island renders again once, when the last one is.
+ */
+export function usePartsLive(count: number): [allLive: boolean, onPartLive: () => void] {
+  const [allLive, setAllLive] = useState(false);
+  const liveParts = useRef(0);
+  const onPartLive = useCallback(() => {
+    liveParts.current += 1;
+    if (liveParts.current === count) setAllLive(true);
+  }, [count]);
+  return [allLive, onPartLive];
 }
