@@ -1,7 +1,7 @@
 import { atom, computed } from 'nanostores';
 import { persistentAtom, persistentMap } from '@nanostores/persistent';
 import { decodeBackup, decodeStoredBrief, encodeBackup, encodeStoredBrief } from '../lib/brief/codec';
-import { BRIEF_FIELDS } from '../lib/brief/fields';
+import { BRIEF_FIELDS, BRIEF_SECTIONS } from '../lib/brief/fields';
 import { exportMarkdown, importMarkdown } from '../lib/brief/markdown';
 import { answerOf, briefTitle, createBrief, duplicateBrief, mergeBriefs, setAnswer, setAnswers, type Brief } from '../lib/brief/model';
 import { $storageHealth, installSafeStorage } from './storage';
@@ -44,6 +44,12 @@ export interface Notice {
   undo?: () => void;
 }
 export const $notice = atom<Notice | null>(null);
+
+/** How many of the form's sections take input yet: each hydrates its fields on its own. */
+export const $liveSections = atom(0);
+
+/** Whether every section of the form takes input. */
+export const $formLive = computed($liveSections, (count) => count === BRIEF_SECTIONS.length);
 
 export const $briefs = computed($slots, (slots) =>
   Object.values(slots)

@@ -74,6 +74,46 @@ test('two tabs on the same brief: edits cross over within a second and neither o
   await expect(field(a, 'Target system')).toHaveValue('Target from B');
 });
 
+test('each field hydrates where the server put it, and text typed the moment its section is enabled is kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      Object.assign(window, { serverFields: [...document.querySelectorAll('.brief-form .field')] });
+      // The moment a section stops being disabled, type into its last text field.
+      const typed = new Set<Element>();
+      new MutationObserver(() => {
+        for (const section of document.querySelectorAll<HTMLFieldSetElement>('.brief-section .until-ready')) {
+          if (section.disabled || typed.has(section)) continue;
+          typed.add(section);
+          const inputs = section.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type="text"], textarea');
+          const last = inputs[inputs.length - 1];
+          if (!last) continue;
+          last.value = `typed early in ${last.id}`;
+          last.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['disabled'] });
+    });
+  });
+  await open(page);
+  const server = await page.evaluate(() => {
+    const nodes = (window as unknown as { serverFields: Element[] }).serverFields;
+    return { count: nodes.length, connected: nodes.filter((node) => node.isConnected).length, now: document.querySelectorAll('.brief-form .field').length };
+  });
+  expect(server.count).toBeGreaterThan(20);
+  expect(server).toEqual({ count: server.count, connected: server.count, now: server.count });
+  await expect(page.locator('.brief-section .until-ready[disabled]')).toHaveCount(0);
+  for (const id of ['field-direction', 'field-openQuestions']) await expect(page.locator(`#${id}`)).toBeVisible();
+  const lastOfEach = await page.$$eval('.brief-section', (sections) =>
+    sections.map((section) => [...section.querySelectorAll('input[type="text"], textarea')].at(-1)?.id).filter(Boolean),
+  );
+  expect(lastOfEach).toHaveLength(7);
+  for (const id of lastOfEach) await expect(page.locator(`#${id}`)).toHaveValue(`typed early in ${id}`);
+  await saved(page);
+  await page.reload();
+  await expect(page.locator('.worksheet[data-ready]')).toBeVisible();
+  for (const id of lastOfEach) await expect(page.locator(`#${id}`)).toHaveValue(`typed early in ${id}`);
+});
+
 test('a field typed in two tabs at once keeps the newer text and says so', async ({ context }) => {
   const a = await context.newPage();
   const b = await context.newPage();

@@ -2,8 +2,9 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { BRIEF_SECTIONS, type FieldDefinition } from '../../lib/brief/fields';
 import { answerOf, createBrief, isAnswered, type Brief } from '../../lib/brief/model';
-import { $draft, editAnswer } from '../../stores/briefs';
+import { $draft, $liveSections, editAnswer } from '../../stores/briefs';
 import { $timedSection } from '../../stores/timer';
+import { HydrateWhenIdle, usePartsLive } from '../shared/HydrateWhenIdle';
 import { FieldInput } from './FieldInput';
 
 const EMPTY = createBrief('server', 0);
@@ -27,9 +28,9 @@ function useDraftFor(fields: readonly FieldDefinition[]): Brief | null {
 }
 
 /**
- * One section of the brief form, an island of its own inside the worksheet's form: each section
- * hydrates in its own short task instead of the whole form in one long one. The sections and
- * the rest of the worksheet share the brief through the stores.
+ * One section of the brief form, an island of its own inside the worksheet's form, and each of
+ * its fields a part that hydrates on its own: the form hydrates in many short tasks instead of
+ * one long one. The sections and the rest of the worksheet share the brief through the stores.
  */
 export default function BriefSection({ index }: { index: number }) {
   const section = BRIEF_SECTIONS[index]!;
@@ -39,15 +40,22 @@ export default function BriefSection({ index }: { index: number }) {
   // the first render matches it, and the saved answers follow in the same task.
   const [hydrated, setHydrated] = useState(false);
   useLayoutEffect(() => setHydrated(true), []);
+  // Each field hydrates later in an idle task of its own; the section takes input once all have.
+  const [fieldsLive, onFieldLive] = usePartsLive(section.fields.length);
+  useEffect(() => {
+    if (!fieldsLive) return;
+    $liveSections.set($liveSections.get() + 1);
+    return () => $liveSections.set($liveSections.get() - 1);
+  }, [fieldsLive]);
 
-  const live = hydrated && draft !== null;
-  const brief = live ? draft : EMPTY;
+  const known = hydrated && draft !== null;
+  const brief = known ? draft : EMPTY;
   const answered = section.fields.filter((field) => isAnswered(brief, field)).length;
-  const isCurrent = live && timed === index;
+  const isCurrent = known && timed === index;
 
   return (
     <section class={isCurrent ? 'brief-section current' : 'brief-section'} aria-labelledby={`section-${section.id}`}>
-      <fieldset class="until-ready" role="none" disabled={!live}>
+      <fieldset class="until-ready" role="none" disabled={!(known && fieldsLive)}>
         <h2 id={`section-${section.id}`}>
           <span>
             {index + 1}. {section.title}
@@ -58,7 +66,9 @@ export default function BriefSection({ index }: { index: number }) {
           </span>
         </h2>
         {section.fields.map((field) => (
-          <FieldInput key={field.id} field={field} value={answerOf(brief, field.id)} onAnswer={editAnswer} />
+          <HydrateWhenIdle key={field.id} onLive={onFieldLive}>
+            <FieldInput field={field} value={answerOf(brief, field.id)} onAnswer={editAnswer} />
+          </HydrateWhenIdle>
         ))}
       </fieldset>
     </section>

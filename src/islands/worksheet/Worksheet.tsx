@@ -8,6 +8,7 @@ import { timeOfDay } from '../../lib/time-of-day';
 import {
   $briefs,
   $draft,
+  $formLive,
   $notice,
   $saveStatus,
   $unreadable,
@@ -24,6 +25,7 @@ import {
   switchBrief,
 } from '../../stores/briefs';
 import { $storageHealth } from '../../stores/storage';
+import { HydrateWhenIdle, usePartsLive } from '../shared/HydrateWhenIdle';
 import { whenIdle } from '../shared/when-idle';
 import { CheckAnswers } from './CheckAnswers';
 import { downloadText, isoDate } from './download';
@@ -55,6 +57,10 @@ function SaveStatusLine({ ready }: { ready: boolean }) {
 /** The worksheet around the form; the form's sections (`children`) are islands of their own. */
 export default function Worksheet({ children }: { children?: ComponentChildren }) {
   const [ready, setReady] = useState(false);
+  // The brief list, the share buttons and the timer hydrate later, each in a task of its own. Their
+  // server markup has every button disabled, and stays as it is until the part is live.
+  const [partsLive, onPartLive] = usePartsLive(3);
+  const formLive = useStore($formLive);
   // Until the first effect has run, render exactly what the server rendered (an empty
   // brief, no warnings): Preact's hydration does not patch differences in the markup.
   const draft = useStore($draft);
@@ -164,7 +170,7 @@ export default function Worksheet({ children }: { children?: ComponentChildren }
   }
 
   return (
-    <div class="worksheet" data-ready={ready && summaryShown ? '' : undefined}>
+    <div class="worksheet" data-ready={ready && summaryShown && partsLive && formLive ? '' : undefined}>
       <p class="worksheet-privacy">
         Briefs live only in this browser, on this device. Clearing the site’s data deletes them, so download a copy to keep or share
         one.
@@ -231,6 +237,7 @@ export default function Worksheet({ children }: { children?: ComponentChildren }
 
       <div class="worksheet-grid">
       <div class="worksheet-panel">
+      <HydrateWhenIdle onLive={onPartLive}>
       <section class="brief-list" aria-labelledby="brief-list-heading">
         <h2 id="brief-list-heading">Your briefs</h2>
         <ul>
@@ -268,7 +275,9 @@ export default function Worksheet({ children }: { children?: ComponentChildren }
           </button>
         </div>
       </section>
+      </HydrateWhenIdle>
 
+      <HydrateWhenIdle onLive={onPartLive}>
       <section class="brief-actions" aria-labelledby="brief-actions-heading">
         <h2 id="brief-actions-heading" class="visually-hidden">
           Share and restore
@@ -308,8 +317,11 @@ export default function Worksheet({ children }: { children?: ComponentChildren }
           </button>
         </div>
       </section>
+      </HydrateWhenIdle>
 
-      <TimerBar ready={ready} />
+      <HydrateWhenIdle onLive={onPartLive}>
+        <TimerBar ready={ready} />
+      </HydrateWhenIdle>
       </div>
 
       <div class="worksheet-main">
