@@ -65,8 +65,11 @@ test('two tabs on the same brief: edits cross over within a second and neither o
   await expect(field(a, 'Target system')).toHaveValue('Target from B', { timeout: 1500 });
   await expect(field(b, 'Source system')).toHaveValue('Source from A', { timeout: 1500 });
 
-  // The same field in both: the newer text wins, and the other tab is told.
+  // The same field in both, one after the other: the newer text wins in both tabs. (Typed before
+  // A's text arrives, B's fill could land between selecting the old text and typing, and add to
+  // A's text instead of replacing it; the simultaneous case has a test of its own below.)
   await field(a, 'Expected volume').fill('100 a day (A)');
+  await expect(field(b, 'Expected volume')).toHaveValue('100 a day (A)', { timeout: 1500 });
   await field(b, 'Expected volume').fill('200 a day (B, later)');
   await expect(field(a, 'Expected volume')).toHaveValue('200 a day (B, later)', { timeout: 1500 });
   await a.reload();
