@@ -3,7 +3,6 @@
  * search launcher. The search dialog itself is fetched the first time it is opened.
  */
 import { THEME_STORAGE_KEY } from '../consts';
-import { whenIdle } from '../islands/shared/when-idle';
 import { isEditableTarget, isSearchShortcut } from '../lib/shortcuts';
 
 type Theme = 'light' | 'dark';
@@ -46,12 +45,13 @@ function setupTheme(): void {
     if (!storedTheme()) applyTheme(event.matches ? 'dark' : 'light');
   });
   // Another tab's choice follows here. The first storage listener of a page costs 1-6 ms here, so it
-  // waits for an idle moment instead of lengthening the page's first script task.
-  whenIdle(() => {
+  // is added in a task of its own instead of lengthening the page's first script task. (A timer,
+  // not whenIdle: importing that would add a module request to every reading page.)
+  window.setTimeout(() => {
     window.addEventListener('storage', (event) => {
       if (event.key === THEME_STORAGE_KEY) applyTheme(storedTheme() ?? (darkQuery.matches ? 'dark' : 'light'));
     });
-  }, 2000);
+  }, 0);
 }
 
 function setupMenu(): void {

@@ -40,7 +40,7 @@ test('a choice made in one tab is followed by the others', async ({ context }) =
   await second.goto(OVERVIEW_PATH);
   await first.waitForLoadState('load');
   await second.waitForLoadState('load');
-  // The listener for other tabs is added in an idle moment after the page starts.
+  // The listener for other tabs is added in a task of its own after the page starts.
   await second.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
   await first.getByRole('button', { name: 'Dark theme' }).click();
   await expect(second.locator('html')).toHaveAttribute('data-theme', 'dark');
