@@ -25,7 +25,7 @@ import {
 } from '../../stores/imaging-sizing';
 import { $storageHealth } from '../../stores/storage';
 import { ErrorSummary } from '../shared/ErrorSummary';
-import { HydrateWhenIdle, usePartsLive } from '../shared/HydrateWhenIdle';
+import { HydrateWhenIdle, usePartsLive, type PendingParts } from '../shared/HydrateWhenIdle';
 import { pure } from '../shared/pure';
 
 type SourceKey = keyof typeof content.sources;
@@ -170,14 +170,14 @@ interface ModalityRowsProps {
   errors: FieldError[];
   onAdd: () => void;
   onRemove: (id: string, label: string) => void;
-  onPartLive: () => void;
+  parts: PendingParts;
 }
 
 /**
  * The modality rows, each hydrating in a task of its own. Like the settings, the list renders again
  * only when its input or the listed problems change.
  */
-const ModalityRows = pure(function ModalityRows({ rows, errors, onAdd, onRemove, onPartLive }: ModalityRowsProps) {
+const ModalityRows = pure(function ModalityRows({ rows, errors, onAdd, onRemove, parts }: ModalityRowsProps) {
   const errorFor = (field: string) => messageFor(errors, field);
   return (
     <section aria-labelledby="volumes-heading">
@@ -187,7 +187,7 @@ const ModalityRows = pure(function ModalityRows({ rows, errors, onAdd, onRemove,
         with equipment, protocols and compression. MB means megabytes of 1,000,000 bytes.
       </p>
       {rows.map((row, index) => (
-        <HydrateWhenIdle key={row.id} onLive={onPartLive}>
+        <HydrateWhenIdle key={row.id} parts={parts}>
           <ModalityRow
             row={row}
             index={index}
@@ -320,17 +320,13 @@ const Operation = pure(function Operation({ retentionYears, daysPerYear, priorsP
   );
 });
 
-/** What hydrates on its own: each of the default rows the server renders, Compression and Operation. */
-const PARTS_HYDRATED_LATER = DEFAULT_SIZING_INPUT.rows.length + 2;
-
 /** The calculator's form; its results (`children`) are an island of their own that hydrates after it. */
 export default function ImagingSizing({ children }: { children?: ComponentChildren }) {
   const [mounted, setMounted] = useState(false);
-  const [partsLive, onPartLive] = usePartsLive(PARTS_HYDRATED_LATER);
+  // The form takes input once every part that hydrates on its own is live.
+  const [partsLive, parts] = usePartsLive();
   const [savedInputShown, setSavedInputShown] = useState(false);
-  // The form takes input once every part that hydrates on its own is live; a form rendered afresh
-  // for saved input (see its key) has nothing to hydrate, and its parts are live as they mount.
-  const ready = mounted && (partsLive || savedInputShown);
+  const ready = mounted && partsLive;
   const stored = useStore($sizingInput);
   const storedHealth = useStore($storageHealth);
   // Until the first effect runs, render what the server rendered (the defaults).
@@ -420,11 +416,11 @@ export default function ImagingSizing({ children }: { children?: ComponentChildr
         key={savedInputShown ? 'saved' : 'server'}
       >
         <fieldset class="until-ready" role="none" disabled={disabled}>
-        <ModalityRows rows={input.rows} errors={visibleErrors} onAdd={onAdd} onRemove={onRemove} onPartLive={onPartLive} />
+        <ModalityRows rows={input.rows} errors={visibleErrors} onAdd={onAdd} onRemove={onRemove} parts={parts} />
 
         <section aria-labelledby="settings-heading">
           <h2 id="settings-heading">Compression, retention and retrieval</h2>
-          <HydrateWhenIdle onLive={onPartLive}>
+          <HydrateWhenIdle parts={parts}>
             <Compression
               compression={input.compression}
               losslessRatio={input.losslessRatio}
@@ -432,7 +428,7 @@ export default function ImagingSizing({ children }: { children?: ComponentChildr
               ratioError={input.compression === 'none' ? undefined : messageFor(visibleErrors, fieldIds.ratio(input.compression))}
             />
           </HydrateWhenIdle>
-          <HydrateWhenIdle onLive={onPartLive}>
+          <HydrateWhenIdle parts={parts}>
             <Operation
               retentionYears={input.retentionYears}
               daysPerYear={input.daysPerYear}

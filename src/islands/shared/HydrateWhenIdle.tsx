@@ -1,15 +1,21 @@
 import { hydrate, render, type VNode } from 'preact';
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { whenIdle } from './when-idle';
 
 /** While an element has this, Preact leaves its children alone, hydrating included. */
 const KEEP_CHILDREN = { __html: '' };
 
+/** The parts of one island that still wait to hydrate (see `usePartsLive`). */
+export interface PendingParts {
+  /** Counts one more part as pending; returns what settles it, which may be called more than once. */
+  add: () => () => void;
+}
+
 interface HydrateWhenIdleProps {
   /** One element or component: the root of the part. */
   children: VNode;
-  /** Called once the part is live, in an idle task after it hydrates or mounts. */
-  onLive?: () => void;
+  /** The island's pending parts, when the island waits for its parts before it takes input. */
+  parts?: PendingParts;
 }
 
 /**
@@ -19,15 +25,15 @@ interface HydrateWhenIdleProps {
  * part's server markup (Preact does not diff the children of an element that has
  * dangerouslySetInnerHTML), and later renders pass the new children straight on.
  *
- * Until `onLive`, the part's controls have no handlers, so the island must keep them disabled
- * (the tools do, with a disabled fieldset, until they are ready). A separate root does not see
- * the island's context: parts take what they need as props or from stores.
+ * Until the part hydrates, its controls have no handlers, so the island keeps them disabled (the
+ * tools do, with a disabled fieldset) until `usePartsLive` says every part is live. A separate
+ * root does not see the island's context: parts take what they need as props or from stores.
  */
-export function HydrateWhenIdle({ children, onLive }: HydrateWhenIdleProps) {
+export function HydrateWhenIdle({ children, parts }: HydrateWhenIdleProps) {
   const host = useRef<HTMLDivElement>(null);
-  const latest = useRef({ children, onLive });
+  const latest = useRef(children);
   const live = useRef(false);
-  latest.current = { children, onLive };
+  latest.current = children;
 
   // Runs before the mounting effect below, so on mount it leaves the part to that effect.
   useLayoutEffect(() => {
@@ -36,32 +42,29 @@ export function HydrateWhenIdle({ children, onLive }: HydrateWhenIdleProps) {
 
   useLayoutEffect(() => {
     const element = host.current!;
-    let cancelNotice = () => {};
-    const goLive = () => {
-      live.current = true;
-      // In a task of its own: the island's render that follows (enabling its form) is not short either.
-      cancelNotice = whenIdle(() => latest.current.onLive?.(), 1000);
-    };
-    const unmount = () => {
-      cancelNotice();
-      if (live.current) render(null, element);
-    };
     if (!element.firstChild) {
       // Mounted in the browser (a row just added, or a form rendered afresh): nothing to hydrate.
-      render(latest.current.children, element);
-      goLive();
-      return unmount;
+      render(latest.current, element);
+      live.current = true;
+      return () => render(null, element);
     }
-    const serverChildren = latest.current.children;
-    const cancel = whenIdle(() => {
+    const settle = parts?.add() ?? (() => {});
+    let cancelSettle = () => {};
+    const serverChildren = latest.current;
+    const cancelHydrate = whenIdle(() => {
       hydrate(serverChildren, element);
       // Hydration attaches handlers but does not patch what changed since the first render.
-      if (latest.current.children !== serverChildren) render(latest.current.children, element);
-      goLive();
+      if (latest.current !== serverChildren) render(latest.current, element);
+      live.current = true;
+      // In a task of its own: the island's render that follows (enabling its form) is not short either.
+      cancelSettle = whenIdle(settle, 1000);
     }, 1000);
     return () => {
-      cancel();
-      unmount();
+      cancelHydrate();
+      cancelSettle();
+      // A part removed before it was live no longer holds the island back.
+      settle();
+      if (live.current) render(null, element);
     };
   }, []);
 
@@ -70,15 +73,36 @@ export function HydrateWhenIdle({ children, onLive }: HydrateWhenIdleProps) {
 }
 
 /**
- * For an island with `count` parts that hydrate on their own: whether all are live yet, and the
- * `onLive` to give each. The island renders again once, when the last one is.
+ * Whether every part of an island (each `HydrateWhenIdle` given `parts`) that hydrates server markup
+ * is live yet, and the `parts` to give them. Not before the island has mounted: its parts count
+ * themselves as they mount, before it. A part mounted in the browser has nothing to hydrate and is
+ * live at once; one removed while pending stops counting. The island renders again once, when the
+ * last pending part is live.
  */
-export function usePartsLive(count: number): [allLive: boolean, onPartLive: () => void] {
+export function usePartsLive(): [allLive: boolean, parts: PendingParts] {
   const [allLive, setAllLive] = useState(false);
-  const liveParts = useRef(0);
-  const onPartLive = useCallback(() => {
-    liveParts.current += 1;
-    if (liveParts.current === count) setAllLive(true);
-  }, [count]);
-  return [allLive, onPartLive];
+  const tally = useMemo(() => {
+    let pending = 0;
+    let mounted = false;
+    const update = () => setAllLive(mounted && pending === 0);
+    return {
+      add: () => {
+        pending += 1;
+        update();
+        let settled = false;
+        return () => {
+          if (settled) return;
+          settled = true;
+          pending -= 1;
+          update();
+        };
+      },
+      mount: () => {
+        mounted = true;
+        update();
+      },
+    };
+  }, []);
+  useEffect(() => tally.mount(), [tally]);
+  return [allLive, tally];
 }

@@ -159,8 +159,7 @@ const Recommendation = pure(function Recommendation({ result, phases }: { result
  */
 export default function StrategyAid({ questions, outcomes }: Props) {
   const [mounted, setMounted] = useState(false);
-  // Each question, and the recommendation.
-  const [partsLive, onPartLive] = usePartsLive(questions.length + 1);
+  const [partsLive, parts] = usePartsLive();
   const ready = mounted && partsLive;
   const stored = useStore($strategyAnswers);
   const storedHealth = useStore($storageHealth);
@@ -196,7 +195,7 @@ export default function StrategyAid({ questions, outcomes }: Props) {
         </p>
         <fieldset class="until-ready" role="none" disabled={!ready}>
           {ordered.map((question, index) => (
-            <HydrateWhenIdle key={question.id} onLive={onPartLive}>
+            <HydrateWhenIdle key={question.id} parts={parts}>
               <Question question={question} index={index} selected={answers[question.id]} answersKnown={mounted} onAnswer={onAnswer} />
             </HydrateWhenIdle>
           ))}
@@ -223,7 +222,7 @@ export default function StrategyAid({ questions, outcomes }: Props) {
         <h2 id="result-heading" tabIndex={-1}>
           Recommendation
         </h2>
-        <HydrateWhenIdle onLive={onPartLive}>
+        <HydrateWhenIdle parts={parts}>
           <Recommendation result={result} phases={phases} />
         </HydrateWhenIdle>
 

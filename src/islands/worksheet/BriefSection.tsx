@@ -41,7 +41,7 @@ export default function BriefSection({ index }: { index: number }) {
   const [hydrated, setHydrated] = useState(false);
   useLayoutEffect(() => setHydrated(true), []);
   // Each field hydrates later in an idle task of its own; the section takes input once all have.
-  const [fieldsLive, onFieldLive] = usePartsLive(section.fields.length);
+  const [fieldsLive, fieldParts] = usePartsLive();
   useEffect(() => {
     if (!fieldsLive) return;
     $liveSections.set($liveSections.get() + 1);
@@ -66,7 +66,7 @@ export default function BriefSection({ index }: { index: number }) {
           </span>
         </h2>
         {section.fields.map((field) => (
-          <HydrateWhenIdle key={field.id} onLive={onFieldLive}>
+          <HydrateWhenIdle key={field.id} parts={fieldParts}>
             <FieldInput field={field} value={answerOf(brief, field.id)} onAnswer={editAnswer} />
           </HydrateWhenIdle>
         ))}

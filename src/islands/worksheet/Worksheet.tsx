@@ -59,7 +59,7 @@ export default function Worksheet({ children }: { children?: ComponentChildren }
   const [ready, setReady] = useState(false);
   // The brief list, the share buttons and the timer hydrate later, each in a task of its own. Their
   // server markup has every button disabled, and stays as it is until the part is live.
-  const [partsLive, onPartLive] = usePartsLive(3);
+  const [partsLive, parts] = usePartsLive();
   const formLive = useStore($formLive);
   // Until the first effect has run, render exactly what the server rendered (an empty
   // brief, no warnings): Preact's hydration does not patch differences in the markup.
@@ -237,7 +237,7 @@ export default function Worksheet({ children }: { children?: ComponentChildren }
 
       <div class="worksheet-grid">
       <div class="worksheet-panel">
-      <HydrateWhenIdle onLive={onPartLive}>
+      <HydrateWhenIdle parts={parts}>
       <section class="brief-list" aria-labelledby="brief-list-heading">
         <h2 id="brief-list-heading">Your briefs</h2>
         <ul>
@@ -277,7 +277,7 @@ export default function Worksheet({ children }: { children?: ComponentChildren }
       </section>
       </HydrateWhenIdle>
 
-      <HydrateWhenIdle onLive={onPartLive}>
+      <HydrateWhenIdle parts={parts}>
       <section class="brief-actions" aria-labelledby="brief-actions-heading">
         <h2 id="brief-actions-heading" class="visually-hidden">
           Share and restore
@@ -319,7 +319,7 @@ export default function Worksheet({ children }: { children?: ComponentChildren }
       </section>
       </HydrateWhenIdle>
 
-      <HydrateWhenIdle onLive={onPartLive}>
+      <HydrateWhenIdle parts={parts}>
         <TimerBar ready={ready} />
       </HydrateWhenIdle>
       </div>
