@@ -39,15 +39,6 @@ export async function violationsInBothThemes(page: Page, label: string): Promise
       const root = document.documentElement;
       const original = root.dataset['theme'];
       const found: string[] = [];
-      // A focus just before (an error summary, a results heading) can start a smooth scroll; axe
-      // measures targets one by one, so it waits until the page stands still. (A sizing-form
-      // check once saw a 'target-size' overlap that was not there.)
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      for (let last = Number.NaN; window.scrollY !== last; ) {
-        last = window.scrollY;
-        await frame();
-        await frame();
-      }
       const renderAll = new CSSStyleSheet();
       renderAll.replaceSync('* { content-visibility: visible !important; }');
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, renderAll];

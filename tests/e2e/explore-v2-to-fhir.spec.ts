@@ -150,8 +150,8 @@ test('at 390 px the columns stack, the page does not scroll sideways and the cod
   await expect(fhir(page, 'Observation.effectiveDateTime')).toHaveAttribute('aria-pressed', 'true');
   const sizes = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
   expect(sizes.scroll).toBeLessThanOrEqual(sizes.width);
-  // Measured against the document: choosing OBX-14 starts a smooth scroll to its pair, which would move
-  // viewport positions between the two readings.
+  // Measured against the document: choosing OBX-14 scrolls its pair into view, which moves viewport
+  // positions between the two readings.
   const documentBox = (name: string) =>
     page.getByRole('region', { name, exact: true }).evaluate((node) => {
       const box = node.getBoundingClientRect();

@@ -62,6 +62,32 @@ test('every "On this page" entry points at a heading on the page and scrolls to 
   await expect(page.locator(id)).not.toBeHidden();
 });
 
+test('a jump to a heading far down a long page lands on it, from the contents and from a link', async ({ page }) => {
+  // The longest guide page: most of its blocks are not laid out until they near the viewport.
+  const path = '/guide/fhir-in-practice/';
+  await page.goto(path);
+  const headerBottom = (await page.locator('.site-header').boundingBox())!.height;
+  const landsBelowHeader = async (id: string) => {
+    const top = await page.locator(`#${id}`).evaluate((heading) => heading.getBoundingClientRect().top);
+    expect(top, `#${id}`).toBeGreaterThanOrEqual(headerBottom);
+    expect(top, `#${id}`).toBeLessThan(headerBottom + 48);
+  };
+  const ids = await page.locator('.docs-article h2[id]').evaluateAll((nodes) => nodes.map((node) => node.id));
+  expect(ids.length).toBeGreaterThan(6);
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  // Down to the end, back to the middle, then one after it.
+  const middle = Math.floor(ids.length / 2);
+  for (const id of [ids.at(-1)!, ids[middle]!, ids[middle + 1]!]) {
+    await toc.locator(`a[href="#${id}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`#${id}$`));
+    await landsBelowHeader(id);
+  }
+  // A link from elsewhere (a fresh load with the fragment).
+  await page.goto('about:blank');
+  await page.goto(`${path}#${ids.at(-2)}`);
+  await landsBelowHeader(ids.at(-2)!);
+});
+
 test('headings below the sticky header stay visible when linked', async ({ page }) => {
   await page.goto(`${OVERVIEW_PATH}#sources`);
   const box = await page.locator('#sources').boundingBox();
