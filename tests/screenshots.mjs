@@ -21,6 +21,13 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
     const page = await browser.newPage({ viewport: { width, height }, colorScheme: theme });
     for (const path of paths) {
       await page.goto(origin + path);
+      // A full-page picture is taken beyond the viewport, where blocks with content-visibility: auto
+      // (guide prose, glossary definitions, long HL7 messages) are left unrendered: render them all.
+      await page.evaluate(() => {
+        const renderAll = new CSSStyleSheet();
+        renderAll.replaceSync('* { content-visibility: visible !important; }');
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, renderAll];
+      });
       const name = `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${width}-${theme}.png`;
       await page.screenshot({ path: `tests/.results/screens/${name}`, fullPage: true });
       console.log(`tests/.results/screens/${name}`);
