@@ -9,6 +9,8 @@ const storageRow = (page: Page, label: string) => page.locator('#storage-table t
 
 async function open(page: Page) {
   await page.goto(PATH);
+  // The calculator hydrates once it is in view (client:visible); on a phone it starts below the fold.
+  await page.locator('.calculator').scrollIntoViewIfNeeded();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   await expect(page.locator('.calculator[data-ready]')).toBeVisible();
 }
